@@ -1,0 +1,77 @@
+/**
+ * Build step: read rules/*.yaml, validate each against schemas/rule.schema.json and its function's
+ * options schema, and compile every JSON-Schema check to standalone ajv code. At run time ecslint
+ * loads one JSON file and one module of plain functions: no YAML parsing and no ajv compilation
+ * on the start-up path.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
+import { parse } from 'yaml';
+import type { RuleDefinition } from '../src/engine/rule';
+import type { RuleFunction } from '../src/functions/types';
+
+const root = path.join(__dirname, '..', '..');
+const rulesDir = path.join(root, 'rules');
+const outDir = path.join(root, 'dist', 'generated');
+
+export function loadRuleFiles(dir: string): RuleDefinition[] {
+  const meta = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'rule.schema.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validateRule = ajv.compile(meta);
+  const problems: string[] = [];
+  const rules: RuleDefinition[] = [];
+  for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const rule = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as RuleDefinition;
+    const id = file.replace(/\.ya?ml$/, '');
+    if (!validateRule(rule)) {
+      problems.push(`${file}: ${ajv.errorsText(validateRule.errors)}`);
+      continue;
+    }
+    if (rule.id !== id) problems.push(`${file}: id "${rule.id}" must equal the file name "${id}"`);
+    for (const check of [rule.then, rule.current?.then]) {
+      if (!check?.function) continue;
+      const fnFile = path.join(root, 'dist', 'src', 'functions', `${check.function}.js`);
+      if (!fs.existsSync(fnFile)) {
+        problems.push(`${file}: function "${check.function}" does not exist in src/functions`);
+        continue;
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fn = (require(fnFile) as { default: RuleFunction }).default;
+      const validateOptions = ajv.compile(fn.optionsSchema);
+      if (!validateOptions(check.options ?? {})) problems.push(`${file}: options for ${check.function}: ${ajv.errorsText(validateOptions.errors)}`);
+    }
+    rules.push(rule);
+  }
+  if (problems.length > 0) throw new Error(`Invalid rule files:\n  ${problems.join('\n  ')}`);
+  return rules;
+}
+
+/** Standalone validator module: one export per schema check, keyed `<id>` or `<id>#current`. */
+export function compileValidators(rules: RuleDefinition[]): string {
+  const ajv = new Ajv({ code: { source: true, esm: false }, allErrors: false, strict: false, messages: true });
+  const exports: Record<string, string> = {};
+  for (const rule of rules) {
+    const entries: Array<[string, Record<string, unknown> | undefined]> = [
+      [rule.id, rule.then.schema],
+      [`${rule.id}#current`, rule.current?.then?.schema],
+    ];
+    for (const [key, schema] of entries) {
+      if (!schema) continue;
+      ajv.addSchema(schema, key);
+      exports[key] = key;
+    }
+  }
+  return standaloneCode(ajv, exports);
+}
+
+function main(): void {
+  const rules = loadRuleFiles(rulesDir);
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'rules.json'), JSON.stringify(rules));
+  fs.writeFileSync(path.join(outDir, 'validators.js'), compileValidators(rules));
+  process.stdout.write(`ecslint: compiled ${rules.length} rules\n`);
+}
+
+if (require.main === module) main();

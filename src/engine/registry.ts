@@ -1,0 +1,42 @@
+import * as path from 'path';
+import type { RuleDefinition } from './rule';
+import type { RuleFunction } from '../functions/types';
+
+/** A compiled JSON-Schema check: true when valid; errors in ajv's shape otherwise. */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
+}
+
+const GENERATED = path.join(__dirname, '..', '..', 'generated');
+
+let builtIn: RuleDefinition[] | undefined;
+let validators: Record<string, Validator> | undefined;
+const functions = new Map<string, RuleFunction>();
+
+/** The built-in rules, compiled from rules/*.yaml at build time (see scripts/build-rules.ts). */
+export function builtInRules(): RuleDefinition[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  builtIn ??= require(path.join(GENERATED, 'rules.json')) as RuleDefinition[];
+  return builtIn;
+}
+
+/** Schema validators compiled ahead of time by ajv (standalone code); keys are `<id>` and `<id>#current`. */
+export function builtInValidator(key: string): Validator | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validators ??= require(path.join(GENERATED, 'validators.js')) as Record<string, Validator>;
+  return validators[key];
+}
+
+/** A check function from src/functions, loaded the first time a rule needs it. */
+export function checkFunction(name: string): RuleFunction {
+  let fn = functions.get(name);
+  if (!fn) {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(name)) throw new Error(`Invalid function name "${name}".`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(__dirname, '..', 'functions', name)) as { default: RuleFunction };
+    fn = mod.default;
+    functions.set(name, fn);
+  }
+  return fn;
+}

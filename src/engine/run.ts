@@ -1,0 +1,163 @@
+import type { Segment } from '../load/normalise';
+import { Unknown } from '../load/unknown';
+import type { DocsProfile, Severity } from '../types';
+import { fillTemplate } from './message';
+import { builtInValidator, checkFunction, Validator } from './registry';
+import type { RuleCheck, RuleDefinition, RuleWhen } from './rule';
+import { compileSelector, Selector } from './select';
+import type { Target } from './target';
+
+/** A rule ready to run: its docs profile applied, its selectors and validator compiled. */
+export interface CompiledRule {
+  id: string;
+  severity: Severity;
+  when: RuleWhen | undefined;
+  selectors: Selector[];
+  check: RuleCheck;
+  validator: Validator | undefined;
+  message: string;
+}
+
+/** A finding before it is placed in the file: the path is in the normalised document. */
+export interface RawFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  path: Segment[];
+}
+
+export function compileRule(rule: RuleDefinition, severity: Severity, docs: DocsProfile, validatorFor: (key: string) => Validator | undefined = builtInValidator): CompiledRule | undefined {
+  const current = docs === 'current' ? rule.current : undefined;
+  if (current?.enabled === false) return undefined;
+  const check = current?.then ?? rule.then;
+  const key = current?.then ? `${rule.id}#current` : rule.id;
+  const validator = check.schema ? validatorFor(key) : undefined;
+  if (check.schema && !validator) throw new Error(`Rule ${rule.id}: no compiled validator (run the build).`);
+  if (check.function) checkFunction(check.function); // fail on a missing function when rules load, not mid-run
+  const givens = Array.isArray(rule.given) ? rule.given : [rule.given];
+  return {
+    id: rule.id,
+    severity,
+    when: current?.when ?? rule.when,
+    selectors: givens.map(compileSelector),
+    check,
+    validator,
+    message: current?.message ?? rule.message,
+  };
+}
+
+export function applies(when: RuleWhen | undefined, target: Target): boolean {
+  if (!when) return true;
+  if (when.compatibility === 'FARGATE' && target.fargate !== true) return false;
+  if (when.compatibility === 'EC2' && target.fargate !== false) return false;
+  if (when.compatibility === 'EXTERNAL' && !target.compatibilities?.has('EXTERNAL')) return false;
+  if (when.os && target.os !== when.os) return false;
+  if (when.networkMode && (target.networkMode === undefined || !when.networkMode.includes(target.networkMode))) return false;
+  if (when.networkModeNot && (target.networkMode === undefined || when.networkModeNot.includes(target.networkMode))) return false;
+  return true;
+}
+
+/** Run every rule on one normalised document. */
+export function runRules(document: Record<string, unknown>, rules: CompiledRule[], target: Target, docs: DocsProfile): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const rule of rules) {
+    if (!applies(rule.when, target)) continue;
+    for (const selector of rule.selectors) {
+      for (const match of selector(document)) {
+        let value = match.value;
+        let path = match.path;
+        if (rule.check.field !== undefined) {
+          const field = rule.check.field;
+          value = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, field) ? (value as Record<string, unknown>)[field] : undefined;
+          path = [...path, field];
+        }
+        if (value === undefined || value instanceof Unknown) continue;
+        if (rule.validator) checkSchema(rule, value, path, document, findings);
+        else checkWithFunction(rule, value, path, document, target, docs, findings);
+      }
+    }
+  }
+  return findings;
+}
+
+function checkSchema(rule: CompiledRule, value: unknown, path: Segment[], document: Record<string, unknown>, out: RawFinding[]): void {
+  const validate = rule.validator!;
+  if (validate(value)) return;
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const error = errors[0];
+  if (!error) return;
+  const rel = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapePointer);
+  const params = error.params;
+  const property = (params.missingProperty ?? params.additionalProperty ?? params.propertyName) as string | undefined;
+  const findingPath: Segment[] = [...path, ...rel];
+  if (property !== undefined && error.keyword !== 'propertyNames') findingPath.push(property);
+  if (reachesUnknown(document, findingPath)) return;
+  out.push({
+    ruleId: rule.id,
+    severity: rule.severity,
+    message: fillTemplate(rule.message, { ...baseData(document, findingPath), property, error: error.message ?? '' }),
+    path: findingPath,
+  });
+}
+
+function checkWithFunction(rule: CompiledRule, value: unknown, path: Segment[], document: Record<string, unknown>, target: Target, docs: DocsProfile, out: RawFinding[]): void {
+  const fn = checkFunction(rule.check.function!);
+  const results = fn.check(value, rule.check.options ?? {}, { document, path, target, docs });
+  for (const r of results) {
+    const findingPath = [...path, ...(r.path ?? [])];
+    if (reachesUnknown(document, findingPath)) continue;
+    out.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      message: fillTemplate(rule.message, { ...baseData(document, findingPath), ...r.data }),
+      path: findingPath,
+    });
+  }
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** True when the path passes through, or ends at, a value that cannot be known statically. */
+export function reachesUnknown(document: unknown, path: readonly Segment[]): boolean {
+  let node: unknown = document;
+  for (const seg of path) {
+    if (node instanceof Unknown) return true;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, seg)) return false;
+    node = (node as Record<string, unknown>)[seg as string];
+  }
+  return node instanceof Unknown;
+}
+
+function valueAt(document: unknown, path: readonly Segment[]): unknown {
+  let node: unknown = document;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, seg)) return undefined;
+    node = (node as Record<string, unknown>)[seg as string];
+  }
+  return node;
+}
+
+/** Placeholders every message may use. */
+function baseData(document: Record<string, unknown>, path: readonly Segment[]): Record<string, unknown> {
+  const value = valueAt(document, path);
+  const data: Record<string, unknown> = { value, field: lastName(path) };
+  if (Array.isArray(value)) data.count = String(value.length);
+  if (path[0] === 'containerDefinitions' && path.length > 1) {
+    const container = valueAt(document, path.slice(0, 2));
+    const name = container && typeof container === 'object' ? (container as Record<string, unknown>).name : undefined;
+    data.container = typeof name === 'string' ? name : `#${Number(path[1]) + 1}`;
+  }
+  if (path[0] === 'volumes' && path.length > 1) {
+    const volume = valueAt(document, path.slice(0, 2));
+    const name = volume && typeof volume === 'object' ? (volume as Record<string, unknown>).name : undefined;
+    data.volume = typeof name === 'string' ? JSON.stringify(name) : `#${Number(path[1]) + 1}`;
+  }
+  return data;
+}
+
+function lastName(path: readonly Segment[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string' && !/^\d+$/.test(path[i] as string)) return path[i] as string;
+  return '';
+}

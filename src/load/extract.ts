@@ -1,0 +1,129 @@
+import { normalise, Segment } from './normalise';
+import { Unknown } from './unknown';
+
+/** The ways a task definition can be written down. */
+export type TaskDefinitionForm = 'api' | 'describe' | 'cloudformation' | 'container-list';
+
+/** One task definition found in a document, normalised to the API form. */
+export interface TaskDefinitionUnit {
+  form: TaskDefinitionForm;
+  /** Family, CloudFormation logical id, or a description of the document. */
+  name: string;
+  /** The task definition in API camelCase; unknowable values are `Unknown`. */
+  td: Record<string, unknown>;
+  /** Map a path in `td` to a path from the document's root, as written. */
+  toSource(path: readonly Segment[]): string[];
+  /** Rule ids that the document itself says to ignore for this unit (CloudFormation Metadata). */
+  ignoredRules: string[];
+}
+
+export interface Extraction {
+  units: TaskDefinitionUnit[];
+  /** Set when the document is none of the understood forms. */
+  unrecognised?: string;
+}
+
+/**
+ * Task-level members a bare container list cannot know: Terraform sets them in HCL, beside the list.
+ * They are marked unknown so that task-level rules stay silent.
+ */
+const TASK_LEVEL_MEMBERS = [
+  'family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'volumes', 'placementConstraints', 'cpu', 'memory',
+  'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'enableFaultInjection',
+];
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Members that only the ECS API's container definitions have; used to recognise a bare container. */
+const CONTAINER_MEMBERS = ['image', 'portMappings', 'essential', 'environment', 'logConfiguration', 'command', 'entryPoint', 'secrets', 'mountPoints', 'memory', 'memoryReservation', 'cpu'];
+
+function looksLikeContainer(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  if ('family' in v || 'containerDefinitions' in v || 'Resources' in v) return false;
+  return ('image' in v || 'name' in v) && CONTAINER_MEMBERS.some((m) => m in v);
+}
+
+export function extractTaskDefinitions(root: unknown): Extraction {
+  if (Array.isArray(root)) {
+    if (root.length > 0 && root.every(looksLikeContainer)) return { units: [containerList(root, [])] };
+    return { units: [], unrecognised: 'a list that is not a list of container definitions' };
+  }
+  if (!isObject(root)) return { units: [], unrecognised: root === null ? 'an empty document' : `a ${typeof root}` };
+
+  if (isObject(root.Resources)) return { units: cloudFormation(root.Resources), unrecognised: cfnUnrecognised(root.Resources) };
+
+  if (isObject(root.taskDefinition) && !('serviceName' in root)) {
+    const n = normalise(root.taskDefinition, 'api');
+    return {
+      units: [{ form: 'describe', name: nameOf(n.value.family, 'taskDefinition'), td: n.value, toSource: (p) => ['taskDefinition', ...n.toSource(p)], ignoredRules: [] }],
+    };
+  }
+
+  if ('containerDefinitions' in root || ('family' in root && !('serviceName' in root))) {
+    const n = normalise(root, 'api');
+    return { units: [{ form: 'api', name: nameOf(n.value.family, '(no family)'), td: n.value, toSource: n.toSource, ignoredRules: [] }] };
+  }
+
+  if (looksLikeContainer(root)) return { units: [singleContainer(root)] };
+  return { units: [], unrecognised: 'not a task definition, a describe-task-definition output, a CloudFormation template or a container list' };
+}
+
+function nameOf(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value !== '' ? value : fallback;
+}
+
+function cfnUnrecognised(resources: Record<string, unknown>): string | undefined {
+  const hasTd = Object.values(resources).some((r) => isObject(r) && r.Type === 'AWS::ECS::TaskDefinition');
+  return hasTd ? undefined : 'a CloudFormation template without an AWS::ECS::TaskDefinition resource';
+}
+
+function cloudFormation(resources: Record<string, unknown>): TaskDefinitionUnit[] {
+  const units: TaskDefinitionUnit[] = [];
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (!isObject(resource) || resource.Type !== 'AWS::ECS::TaskDefinition') continue;
+    const properties = isObject(resource.Properties) ? resource.Properties : {};
+    const n = normalise(properties, 'cloudformation');
+    const prefix = ['Resources', logicalId, 'Properties'];
+    units.push({ form: 'cloudformation', name: logicalId, td: n.value, toSource: (p) => [...prefix, ...n.toSource(p)], ignoredRules: metadataIgnores(resource) });
+  }
+  return units;
+}
+
+/** `Metadata: { ecslint: { ignore: [rule-id, …] } }` on a CloudFormation resource. */
+function metadataIgnores(resource: Record<string, unknown>): string[] {
+  const meta = isObject(resource.Metadata) ? resource.Metadata.ecslint : undefined;
+  const ignore = isObject(meta) ? meta.ignore : undefined;
+  return Array.isArray(ignore) ? ignore.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function withUnknownTaskLevel(containers: unknown[]): Record<string, unknown> {
+  const td: Record<string, unknown> = {};
+  for (const m of TASK_LEVEL_MEMBERS) td[m] = new Unknown('(set outside the container list)');
+  td.containerDefinitions = containers;
+  return td;
+}
+
+function containerList(list: unknown[], prefix: string[]): TaskDefinitionUnit {
+  const n = normalise({ containerDefinitions: list }, 'api');
+  const td = withUnknownTaskLevel(n.value.containerDefinitions as unknown[]);
+  return {
+    form: 'container-list',
+    name: '(container definitions)',
+    td,
+    toSource: (p) => (p[0] === 'containerDefinitions' ? [...prefix, ...n.toSource(p).slice(1)] : [...prefix]),
+    ignoredRules: [],
+  };
+}
+
+function singleContainer(container: Record<string, unknown>): TaskDefinitionUnit {
+  const n = normalise({ containerDefinitions: [container] }, 'api');
+  const td = withUnknownTaskLevel(n.value.containerDefinitions as unknown[]);
+  return {
+    form: 'container-list',
+    name: '(container definition)',
+    td,
+    // The file holds one container, not a list: drop the list index.
+    toSource: (p) => (p[0] === 'containerDefinitions' ? n.toSource(p).slice(2) : []),
+    ignoredRules: [],
+  };
+}

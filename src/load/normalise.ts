@@ -1,0 +1,107 @@
+import { setMember } from './parsed';
+import { isPlaceholderString, Unknown } from './unknown';
+
+/**
+ * Normalisation turns a task definition as written (API camelCase, or CloudFormation PascalCase with
+ * intrinsic functions) into the API's camelCase form that rules are written against, and remembers,
+ * for every object it makes, which source object and which source key each member came from. That
+ * record lets a finding on `/containerDefinitions/0/privileged` point at
+ * `/Resources/Web/Properties/ContainerDefinitions/0/Privileged` in the file.
+ */
+
+export type Segment = string | number;
+
+interface Origin {
+  /** Normalised key -> key as written. */
+  keys: Map<string, string>;
+}
+
+export interface Normalised {
+  value: Record<string, unknown>;
+  /** Map a path in the normalised value to a path in the source document. */
+  toSource(path: readonly Segment[]): string[];
+}
+
+/** CloudFormation property names that are not the API name with its first letter upper-cased. */
+const CFN_IRREGULAR: Record<string, string> = {
+  EFSVolumeConfiguration: 'efsVolumeConfiguration',
+  FSxWindowsFileServerVolumeConfiguration: 'fsxWindowsFileServerVolumeConfiguration',
+  S3FilesVolumeConfiguration: 's3FilesVolumeConfiguration',
+  FilesystemId: 'fileSystemId',
+  IAM: 'iam',
+  ProxyConfigurationProperties: 'properties',
+};
+const CFN_IRREGULAR_BACK: Record<string, string> = Object.fromEntries(Object.entries(CFN_IRREGULAR).map(([k, v]) => [v, k]));
+
+/** Members whose keys are the user's own data (labels, driver options), never property names. */
+const OPAQUE_MAPS = new Set(['dockerLabels', 'options', 'driverOpts', 'labels']);
+
+export type Dialect = 'api' | 'cloudformation';
+
+export function cfnToApiName(name: string): string {
+  return CFN_IRREGULAR[name] ?? (name.length > 0 ? name[0].toLowerCase() + name.slice(1) : name);
+}
+
+export function apiToCfnName(name: string): string {
+  return CFN_IRREGULAR_BACK[name] ?? (name.length > 0 ? name[0].toUpperCase() + name.slice(1) : name);
+}
+
+/** A CloudFormation intrinsic function in its long form: `{ "Ref": … }`, `{ "Fn::If": … }`. */
+export function isIntrinsic(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::') || keys[0] === 'Condition');
+}
+
+function intrinsicLabel(value: Record<string, unknown>): string {
+  const key = Object.keys(value)[0];
+  const arg = value[key];
+  const shown = typeof arg === 'string' ? ` ${arg}` : '';
+  return `${key.replace(/^Fn::/, '!').replace(/^Ref$/, '!Ref').replace(/^Condition$/, '!Condition')}${shown}`;
+}
+
+export function normalise(source: Record<string, unknown>, dialect: Dialect): Normalised {
+  const origins = new WeakMap<object, Origin>();
+  const rename = dialect === 'cloudformation' ? cfnToApiName : (k: string) => k;
+  const renameBack = dialect === 'cloudformation' ? apiToCfnName : (k: string) => k;
+
+  const convert = (value: unknown, opaque: boolean): unknown => {
+    if (typeof value === 'string') return isPlaceholderString(value) ? new Unknown(value) : value;
+    if (value === null || typeof value !== 'object') return value;
+    if (value instanceof Unknown) return value;
+    if (dialect === 'cloudformation' && isIntrinsic(value)) return new Unknown(intrinsicLabel(value as Record<string, unknown>));
+    if (Array.isArray(value)) {
+      const out = value.map((v) => convert(v, false));
+      origins.set(out, { keys: new Map() });
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    const keys = new Map<string, string>();
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const name = opaque ? k : rename(k);
+      keys.set(name, k);
+      setMember(out, name, convert(v, !opaque && OPAQUE_MAPS.has(name)));
+    }
+    origins.set(out, { keys });
+    return out;
+  };
+
+  const value = convert(source, false) as Record<string, unknown>;
+
+  const toSource = (path: readonly Segment[]): string[] => {
+    const out: string[] = [];
+    let node: unknown = value;
+    let opaque = false;
+    for (const segment of path) {
+      const seg = String(segment);
+      const origin = node !== null && typeof node === 'object' ? origins.get(node) : undefined;
+      const written = Array.isArray(node) ? seg : (origin?.keys.get(seg) ?? (opaque ? seg : renameBack(seg)));
+      out.push(written);
+      opaque = !Array.isArray(node) && !opaque && OPAQUE_MAPS.has(seg);
+      node = node !== null && typeof node === 'object' && Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
+    }
+    return out;
+  };
+
+  return { value, toSource };
+}
