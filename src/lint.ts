@@ -10,7 +10,7 @@ import { extractTaskDefinitions } from './load/extract';
 import { LineIndex, bytePosition } from './load/line-index';
 import { locate, toPointer } from './load/locate';
 import { parseJson } from './load/parse-json';
-import { BrokenDocument, parseYaml } from './load/parse-yaml';
+import { parseYaml, YamlParse } from './load/parse-yaml';
 import { ParsedDocument, SyntaxProblem } from './load/parsed';
 import type { FileResult, Finding, Severity, Span } from './types';
 
@@ -66,7 +66,8 @@ export function lintBytes(bytes: Uint8Array, filePath: string, options: LintFile
 /** Lint text already decoded (standard input, an editor buffer). */
 export function lintText(rawText: string, filePath: string, options: LintFileOptions): LintOutcome {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lines = new LineIndex(text);
+  const parsed = parseDocuments(text, filePath);
+  const lines = new LineIndex(parsed.text);
   const findings: Finding[] = [];
   const place = (span: Span): Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> => {
     const a = lines.position(span.start);
@@ -88,7 +89,7 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
     return { result: summarise(filePath, findings), skip: false };
   }
 
-  const docs = parseDocuments(text, filePath);
+  const docs = parsed.documents;
   const unrecognised: string[] = [];
   let units = 0;
   docs.forEach((doc, index) => {
@@ -110,9 +111,9 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
       }
     }
     for (const unit of extraction.units) {
-      const target = resolveTarget(unit.td, options.config.launchType);
+      const target = resolveTarget(unit.document, options.config.launchType);
       const ignored = new Set(unit.ignoredRules);
-      for (const raw of runRules(unit.td, activeRules(options.config), target, options.config.docs)) {
+      for (const raw of runRules(unit.document, activeRules(options.config).filter((r) => r.on === unit.kind), target, options.config.docs)) {
         if (ignored.has(raw.ruleId)) continue;
         const sourcePath = unit.toSource(raw.path);
         findings.push({
@@ -145,17 +146,17 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
   return { result: summarise(filePath, findings), skip: false };
 }
 
-function parseDocuments(text: string, filePath: string): Array<ParsedDocument | BrokenDocument> {
+function parseDocuments(text: string, filePath: string): YamlParse {
   const first = text.search(/\S/);
   const c = text[first];
   const isYamlFile = YAML_EXT.has(path.extname(filePath).toLowerCase());
   if (c === '{' || c === '[') {
     try {
-      return [parseJson(text)];
+      return { documents: [parseJson(text)], text };
     } catch (err) {
       if (!(err instanceof SyntaxProblem)) throw err;
       // A YAML file may open with a flow collection; a .json file (or stdin) keeps the JSON error.
-      if (!isYamlFile) return [{ error: err }];
+      if (!isYamlFile) return { documents: [{ error: err }], text };
     }
   }
   return parseYaml(text);

@@ -28,6 +28,8 @@ export interface RuleDefinition {
   /** The smallest preset that turns the rule on: recommended ⊂ strict ⊂ all. */
   preset: Preset;
   description: string;
+  /** What the rule checks: task definitions (the default) or services. */
+  on?: 'task-definition' | 'service';
   /** Where the constraint is documented (seed line, AWS guide section, API model, peer linter). */
   source: string;
   url?: string;

@@ -10,6 +10,7 @@ import type { Target } from './target';
 /** A rule ready to run: its docs profile applied, its selectors and validator compiled. */
 export interface CompiledRule {
   id: string;
+  on: 'task-definition' | 'service';
   severity: Severity;
   when: RuleWhen | undefined;
   selectors: Selector[];
@@ -37,6 +38,7 @@ export function compileRule(rule: RuleDefinition, severity: Severity, docs: Docs
   const givens = Array.isArray(rule.given) ? rule.given : [rule.given];
   return {
     id: rule.id,
+    on: rule.on ?? 'task-definition',
     severity,
     when: current?.when ?? rule.when,
     selectors: givens.map(compileSelector),

@@ -6,12 +6,13 @@ export type TaskDefinitionForm = 'api' | 'describe' | 'cloudformation' | 'contai
 
 /** One task definition found in a document, normalised to the API form. */
 export interface TaskDefinitionUnit {
+  kind: 'task-definition';
   form: TaskDefinitionForm;
   /** Family, CloudFormation logical id, or a description of the document. */
   name: string;
   /** The task definition in API camelCase; unknowable values are `Unknown`. */
-  td: Record<string, unknown>;
-  /** Map a path in `td` to a path from the document's root, as written. */
+  document: Record<string, unknown>;
+  /** Map a path in `document` to a path from the document's root, as written. */
   toSource(path: readonly Segment[]): string[];
   /** Rule ids that the document itself says to ignore for this unit (CloudFormation Metadata). */
   ignoredRules: string[];
@@ -55,13 +56,13 @@ export function extractTaskDefinitions(root: unknown): Extraction {
   if (isObject(root.taskDefinition) && !('serviceName' in root)) {
     const n = normalise(root.taskDefinition, 'api');
     return {
-      units: [{ form: 'describe', name: nameOf(n.value.family, 'taskDefinition'), td: n.value, toSource: (p) => ['taskDefinition', ...n.toSource(p)], ignoredRules: [] }],
+      units: [{ kind: 'task-definition', form: 'describe', name: nameOf(n.value.family, 'taskDefinition'), document: n.value, toSource: (p) => ['taskDefinition', ...n.toSource(p)], ignoredRules: [] }],
     };
   }
 
   if ('containerDefinitions' in root || ('family' in root && !('serviceName' in root))) {
     const n = normalise(root, 'api');
-    return { units: [{ form: 'api', name: nameOf(n.value.family, '(no family)'), td: n.value, toSource: n.toSource, ignoredRules: [] }] };
+    return { units: [{ kind: 'task-definition', form: 'api', name: nameOf(n.value.family, '(no family)'), document: n.value, toSource: n.toSource, ignoredRules: [] }] };
   }
 
   if (looksLikeContainer(root)) return { units: [singleContainer(root)] };
@@ -84,7 +85,7 @@ function cloudFormation(resources: Record<string, unknown>): TaskDefinitionUnit[
     const properties = isObject(resource.Properties) ? resource.Properties : {};
     const n = normalise(properties, 'cloudformation');
     const prefix = ['Resources', logicalId, 'Properties'];
-    units.push({ form: 'cloudformation', name: logicalId, td: n.value, toSource: (p) => [...prefix, ...n.toSource(p)], ignoredRules: metadataIgnores(resource) });
+    units.push({ kind: 'task-definition', form: 'cloudformation', name: logicalId, document: n.value, toSource: (p) => [...prefix, ...n.toSource(p)], ignoredRules: metadataIgnores(resource) });
   }
   return units;
 }
@@ -107,9 +108,10 @@ function containerList(list: unknown[], prefix: string[]): TaskDefinitionUnit {
   const n = normalise({ containerDefinitions: list }, 'api');
   const td = withUnknownTaskLevel(n.value.containerDefinitions as unknown[]);
   return {
+    kind: 'task-definition',
     form: 'container-list',
     name: '(container definitions)',
-    td,
+    document: td,
     toSource: (p) => (p[0] === 'containerDefinitions' ? [...prefix, ...n.toSource(p).slice(1)] : [...prefix]),
     ignoredRules: [],
   };
@@ -119,9 +121,10 @@ function singleContainer(container: Record<string, unknown>): TaskDefinitionUnit
   const n = normalise({ containerDefinitions: [container] }, 'api');
   const td = withUnknownTaskLevel(n.value.containerDefinitions as unknown[]);
   return {
+    kind: 'task-definition',
     form: 'container-list',
     name: '(container definition)',
-    td,
+    document: td,
     // The file holds one container, not a list: drop the list index.
     toSource: (p) => (p[0] === 'containerDefinitions' ? n.toSource(p).slice(2) : []),
     ignoredRules: [],

@@ -13,9 +13,26 @@ const MAX_NODES = 200_000;
  * Parse every YAML document in the text. CloudFormation short-form tags become the long form
  * (`!Ref X` -> `{Ref: X}`, `!GetAtt a.b` -> `{"Fn::GetAtt": "a.b"}`), so later stages see one form.
  */
-export function parseYaml(text: string): Array<ParsedDocument | BrokenDocument> {
-  const docs = parseAllDocuments(text, { uniqueKeys: false, version: '1.2', prettyErrors: false, strict: false });
-  const list = Array.isArray(docs) ? docs : [docs];
+export interface YamlParse {
+  documents: Array<ParsedDocument | BrokenDocument>;
+  /** The text the offsets refer to: the input, or the input with quoted continuation lines indented. */
+  text: string;
+}
+
+export function parseYaml(text: string): YamlParse {
+  let list = parseAll(text);
+  // PyYAML, and so CloudFormation, accept a quoted scalar whose continuation lines sit at the
+  // parent's indentation; YAML 1.2 does not. Indent such lines (same line count) and try again.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const failed = list.find((d) => d.errors.length > 0 && d.errors[0].code === 'MISSING_CHAR' && /quote/.test(d.errors[0].message));
+    if (!failed) break;
+    const repaired = indentQuotedContinuation(text, failed.errors[0].pos[0]);
+    if (repaired === undefined) break;
+    const again = parseAll(repaired);
+    if (again.some((d) => d.errors.length > 0 && d.errors[0].pos[0] === failed.errors[0].pos[0])) break;
+    text = repaired;
+    list = again;
+  }
   const out: Array<ParsedDocument | BrokenDocument> = [];
   for (const doc of list) {
     if (doc.errors.length > 0) {
@@ -32,7 +49,35 @@ export function parseYaml(text: string): Array<ParsedDocument | BrokenDocument> 
       else throw err;
     }
   }
-  return out;
+  return { documents: out, text };
+}
+
+function parseAll(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text, { uniqueKeys: false, version: '1.2', prettyErrors: false, strict: false });
+  return Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
+}
+
+/**
+ * For an unclosed quoted scalar on the line holding `offset`, indent the following lines up to the
+ * closing quote by two spaces more than the line that opens it. Returns undefined when that is not the case.
+ */
+function indentQuotedContinuation(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd === -1) return undefined;
+  const line = text.slice(lineStart, lineEnd);
+  const m = /^(\s*)(?:- )?[^'"#]*:\s+(['"])/.exec(line);
+  if (!m) return undefined;
+  const quote = m[2];
+  const indent = ' '.repeat(m[1].length + 2);
+  const lines = text.slice(lineEnd + 1).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (/^\s*$/.test(l)) continue;
+    if (!l.startsWith(indent)) lines[i] = indent + l.replace(/^\s*/, '');
+    if (l.includes(quote)) return text.slice(0, lineEnd + 1) + lines.join('\n');
+  }
+  return undefined;
 }
 
 function cleanMessage(message: string): string {
