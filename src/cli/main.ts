@@ -149,8 +149,13 @@ function run(argv: string[]): number {
 
   if (opts.quiet) results = results.map(errorsOnly);
   const output = format(opts.format, results, opts.format === 'stylish' && useColour(opts) ? { palette: palette() } : {});
-  if (opts.outputFile) fs.writeFileSync(opts.outputFile, output);
-  else process.stdout.write(output);
+  if (opts.outputFile) {
+    try {
+      fs.writeFileSync(opts.outputFile, output);
+    } catch (err) {
+      throw new UsageError(`Cannot write the report to ${opts.outputFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    }
+  } else process.stdout.write(output);
 
   if (exit === EXIT_USAGE) return exit;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
