@@ -7,6 +7,13 @@ import { DEFAULT_CONFIG, LintConfig } from './config/config';
 import { expandPaths } from './files/expand';
 import { lintBytes, lintText as lintDecodedText, summarise } from './lint';
 import type { FileResult } from './types';
+import { configForFile, Overrides } from './config/resolve';
+import { applyBaseline, Baseline } from './engine/baseline';
+
+export type { Overrides } from './config/resolve';
+export type { Baseline } from './engine/baseline';
+export { createBaseline } from './engine/baseline';
+export { ConfigError } from './config/load';
 
 export type { FileResult, Finding, Severity, LaunchType, DocsProfile, Preset } from './types';
 export type { LintConfig } from './config/config';
@@ -26,7 +33,12 @@ export function lintText(text: string, options: LintTextOptions = {}): FileResul
 }
 
 export interface LintFilesOptions {
+  /** A fixed configuration for every file: configuration files are not read. */
   config?: Partial<LintConfig>;
+  /** Settings that win over discovered configuration files (what the command line gives); used when `config` is not. */
+  overrides?: Overrides;
+  /** Report only the findings this baseline does not record. */
+  baseline?: Baseline;
 }
 
 export interface LintFilesResult {
@@ -37,10 +49,12 @@ export interface LintFilesResult {
 
 /** Lint files, folders and glob patterns. Files in folders that hold no task definition are left out. */
 export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesResult {
-  const config = { ...DEFAULT_CONFIG, ...options.config };
+  const fixed = options.config ? { ...DEFAULT_CONFIG, ...options.config } : undefined;
   const { files, missing } = expandPaths(paths);
   const results: FileResult[] = [];
   for (const file of files) {
+    const { config, ignored } = fixed ? { config: fixed, ignored: false } : configForFile(file.path, options.overrides ?? {});
+    if (ignored) continue;
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file.path);
@@ -59,5 +73,5 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
     const outcome = lintBytes(bytes, file.path, { config, explicit: file.explicit });
     if (!outcome.skip) results.push(outcome.result);
   }
-  return { results, missing };
+  return { results: options.baseline ? applyBaseline(results, options.baseline) : results, missing };
 }

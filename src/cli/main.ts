@@ -1,6 +1,10 @@
 import * as fs from 'fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_CONFIG, LintConfig } from '../config/config';
+import * as path from 'path';
+import { DEFAULT_CONFIG } from '../config/config';
+import { ConfigError } from '../config/load';
+import { configForFile, Overrides } from '../config/resolve';
+import { applyBaseline, Baseline, createBaseline, parseBaseline } from '../engine/baseline';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 import { builtInRules } from '../engine/registry';
 import { format, FormatName, FORMATS } from '../formatters';
@@ -20,10 +24,14 @@ interface CliOptions {
   outputFile?: string;
   quiet?: boolean;
   maxWarnings?: number;
-  launchType: LaunchType;
-  docs: DocsProfile;
-  preset: Preset;
+  launchType?: LaunchType;
+  docs?: DocsProfile;
+  preset?: Preset;
   rule: string[];
+  config?: string | false;
+  reportUnusedDisableDirectives?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
   color?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
@@ -55,10 +63,16 @@ export function buildProgram(): Command {
     .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
-    .addOption(new Option('--launch-type <type>', 'what a task definition without requiresCompatibilities targets').choices(['FARGATE', 'EC2', 'EXTERNAL']).default(DEFAULT_CONFIG.launchType))
-    .addOption(new Option('--docs <profile>', 'where the cheat sheet and newer AWS docs disagree: follow the seed, or the current docs').choices(['seed', 'current']).default(DEFAULT_CONFIG.docs))
-    .addOption(new Option('--preset <name>', 'which rules run').choices(['recommended', 'strict', 'all']).default(DEFAULT_CONFIG.preset))
+    // No commander defaults for these three: a configuration file may set them, and the command line wins only when given.
+    .addOption(new Option('--launch-type <type>', `what a task definition without requiresCompatibilities targets (default: ${DEFAULT_CONFIG.launchType})`).choices(['FARGATE', 'EC2', 'EXTERNAL']))
+    .addOption(new Option('--docs <profile>', `where the cheat sheet and newer AWS docs disagree: follow the seed, or the current docs (default: ${DEFAULT_CONFIG.docs})`).choices(['seed', 'current']))
+    .addOption(new Option('--preset <name>', `which rules run (default: ${DEFAULT_CONFIG.preset})`).choices(['recommended', 'strict', 'all']))
     .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting, [])
+    .option('-c, --config <file>', 'use this configuration file instead of looking for one')
+    .option('--no-config', 'ignore configuration files')
+    .option('--report-unused-disable-directives', 'report ecslint-disable comments that suppress nothing')
+    .option('--baseline <file>', 'report only findings that the baseline file does not record')
+    .option('--write-baseline <file>', 'record every current finding in a baseline file (and exit 0)')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .option('--stdin', 'lint the text on standard input')
@@ -81,7 +95,7 @@ Examples:
   return program;
 }
 
-function configFrom(opts: CliOptions): LintConfig {
+function overridesFrom(opts: CliOptions): Overrides {
   const known = new Set([...builtInRules().map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)]);
   const rules: Record<string, SeveritySetting> = {};
   for (const setting of opts.rule) {
@@ -89,7 +103,15 @@ function configFrom(opts: CliOptions): LintConfig {
     if (!known.has(id)) throw new UsageError(`Unknown rule "${id}" in --rule ${setting}.`);
     rules[id] = sev === 'warn' ? 'warning' : (sev as SeveritySetting);
   }
-  return { preset: opts.preset, rules, launchType: opts.launchType, docs: opts.docs };
+  return {
+    preset: opts.preset,
+    rules,
+    launchType: opts.launchType,
+    docs: opts.docs,
+    configFile: typeof opts.config === 'string' ? opts.config : undefined,
+    noConfig: opts.config === false,
+    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+  };
 }
 
 function useColour(opts: CliOptions): boolean {
@@ -106,6 +128,20 @@ function palette(): Palette {
   const chalk = require('chalk') as typeof import('chalk');
   const c = new chalk.Instance({ level: Math.max(1, chalk.level) as 1 | 2 | 3 });
   return { underline: c.underline, dim: c.dim, red: c.red, yellow: c.yellow, blue: c.blue, bold: c.bold };
+}
+
+function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`Cannot read the baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+  }
+  try {
+    return parseBaseline(text, file);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
 }
 
 function readStdin(): Buffer {
@@ -132,21 +168,35 @@ function run(argv: string[]): number {
   process.env.ECSLINT_DEBUG = opts.debug ? '1' : (process.env.ECSLINT_DEBUG ?? '');
   if (!opts.stdin && paths.length === 0) throw new UsageError('No paths given. Run "ecslint --help" for usage.');
   if (opts.stdin && paths.length > 0) throw new UsageError('Give either --stdin or paths, not both.');
-  const config = configFrom(opts);
+  const overrides = overridesFrom(opts);
+  const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
 
   let results: FileResult[];
   let exit = EXIT_OK;
   if (opts.stdin) {
     const { lintBytes } = require('../lint') as typeof import('../lint');
     const name = opts.stdinFilename ?? '<stdin>';
-    results = [lintBytes(readStdin(), name, { config, explicit: true }).result];
+    const { config, ignored } = configForFile(opts.stdinFilename ?? path.join(process.cwd(), '<stdin>'), overrides);
+    results = ignored ? [] : [lintBytes(readStdin(), name, { config, explicit: true }).result];
+    if (baseline) results = applyBaseline(results, baseline);
   } else {
-    const linted = lintFiles(paths, { config });
+    const linted = lintFiles(paths, { overrides, baseline });
     for (const m of linted.missing) process.stderr.write(`ecslint: ${m.path}: ${m.reason}\n`);
     if (linted.missing.length > 0) exit = EXIT_USAGE;
     results = linted.results;
   }
 
+  if (opts.writeBaseline) {
+    const b = createBaseline(results);
+    const count = Object.values(b.files).reduce((n, f) => n + Object.values(f).reduce((m, e) => m + e.count, 0), 0);
+    try {
+      fs.writeFileSync(opts.writeBaseline, JSON.stringify(b, null, 2) + '\n');
+    } catch (err) {
+      throw new UsageError(`Cannot write the baseline ${opts.writeBaseline}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    }
+    process.stderr.write(`ecslint: recorded ${count} findings in ${opts.writeBaseline}.\n`);
+    return exit;
+  }
   if (opts.quiet) results = results.map(errorsOnly);
   const output = format(opts.format, results, opts.format === 'stylish' && useColour(opts) ? { palette: palette() } : {});
   if (opts.outputFile) {
@@ -178,7 +228,7 @@ export function main(argv: string[]): void {
   try {
     process.exitCode = run(argv);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
       process.stderr.write(`ecslint: ${err.message}\n`);
     } else if (argv.includes('--debug')) {
       process.stderr.write(`ecslint: internal error: ${(err as Error).stack ?? String(err)}\n`);

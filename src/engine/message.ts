@@ -19,6 +19,7 @@ export function fillTemplate(template: string, data: Record<string, unknown>): s
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     if (!(name in data)) return whole;
     const v = data[name];
-    return typeof v === 'string' ? v : showValue(v);
+    // {{value}} is data from the file: always shown as JSON, so "host" and host cannot be confused.
+    return typeof v === 'string' && name !== 'value' ? v : showValue(v);
   });
 }

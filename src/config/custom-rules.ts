@@ -1,0 +1,44 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { RuleDefinition } from '../engine/rule';
+import { findUnsafeRegExp } from './load';
+
+/**
+ * A team's own rules: YAML or JSON files in the built-in rule format. They are data only: a check
+ * is a JSON Schema or one of the built-in functions by name, never code from the repository.
+ */
+export function loadCustomRules(dir: string): RuleDefinition[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('yaml') as typeof import('yaml');
+  const meta = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'rule.schema.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: false, strict: false });
+  const validate = ajv.compile(meta);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+  } catch {
+    throw new Error(`rules directory ${dir} cannot be read`);
+  }
+  const rules: RuleDefinition[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let rule: RuleDefinition;
+    try {
+      rule = parse(fs.readFileSync(file, 'utf8')) as RuleDefinition;
+    } catch (err) {
+      throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    if (!validate(rule)) throw new Error(`${file}: ${ajv.errorsText(validate.errors)}`);
+    const id = name.replace(/\.(ya?ml|json)$/, '');
+    if (rule.id !== id) throw new Error(`${file}: id "${rule.id}" must equal the file name "${id}"`);
+    const unsafe = findUnsafeRegExp(rule.then) ?? findUnsafeRegExp(rule.current?.then ?? {});
+    if (unsafe) throw new Error(`${file}: ${unsafe}`);
+    for (const check of [rule.then, rule.current?.then]) {
+      if (check?.schema) ajv.compile(check.schema); // reject a schema that ajv cannot compile now, not mid-run
+    }
+    rules.push(rule);
+  }
+  return rules;
+}

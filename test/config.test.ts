@@ -1,0 +1,228 @@
+/** Configuration files, suppression comments and baselines, through the library and the CLI. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const api = require('../dist/src/index') as typeof import('../src/index');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkLinearRegExp } = require('../dist/src/config/safe-regex') as typeof import('../src/config/safe-regex');
+
+const BIN = path.join(__dirname, '..', 'bin', 'ecslint.js');
+
+const FARGATE_YAML = `family: web
+requiresCompatibilities: [FARGATE]
+networkMode: awsvpc
+cpu: "256"
+memory: "512"
+containerDefinitions:
+  - name: web
+    image: nginx:1.27
+    privileged: true
+    links: [db]
+`;
+
+let dir: string;
+const write = (rel: string, text: string) => {
+  const p = path.join(dir, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+};
+const ids = (r: { messages: Array<{ ruleId: string }> }) => r.messages.map((m) => m.ruleId);
+const run = (args: string[], cwd = dir) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-config-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('configuration files', () => {
+  test('the nearest .ecslintrc.yaml applies: rules, overrides by glob, ignorePatterns', () => {
+    write('.ecslintrc.yaml', ['rules:', '  fargate-no-links: off', 'overrides:', '  - files: ["legacy/**"]', '    rules:', '      fargate-no-privileged: warn', 'ignorePatterns: ["generated/**"]', ''].join('\n'));
+    write('app/td.yaml', FARGATE_YAML);
+    write('legacy/td.yaml', FARGATE_YAML);
+    write('generated/td.yaml', FARGATE_YAML);
+    const { results } = api.lintFiles([dir]);
+    expect(results.map((r) => path.relative(dir, r.filePath))).toEqual([path.join('app', 'td.yaml'), path.join('legacy', 'td.yaml')]);
+    const [app, legacy] = results;
+    expect(ids(app)).toContain('fargate-no-privileged');
+    expect(ids(app)).not.toContain('fargate-no-links');
+    expect(legacy.messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('warning');
+  });
+
+  test('the "ecslint" key of package.json, and launchType from the configuration', () => {
+    write('package.json', JSON.stringify({ name: 'x', ecslint: { launchType: 'FARGATE' } }));
+    write('td.yaml', FARGATE_YAML.replace('requiresCompatibilities: [FARGATE]\n', ''));
+    const { results } = api.lintFiles([path.join(dir, 'td.yaml')]);
+    expect(ids(results[0])).toContain('fargate-no-privileged');
+  });
+
+  test('extends picks the preset, and the command line wins over the file', () => {
+    write('.ecslintrc.json', JSON.stringify({ extends: ['ecslint:all'], rules: { 'fargate-no-privileged': 'warn' } }));
+    const td = write('td.yaml', FARGATE_YAML);
+    const fromFile = api.lintFiles([td]).results[0];
+    expect(fromFile.messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('warning');
+    const fromCli = api.lintFiles([td], { overrides: { rules: { 'fargate-no-privileged': 'error' } } }).results[0];
+    expect(fromCli.messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('error');
+    const noConfig = api.lintFiles([td], { overrides: { noConfig: true } }).results[0];
+    expect(noConfig.messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('error');
+  });
+
+  test('a mistake in the configuration exits 2 naming the file, the line and what is allowed', () => {
+    write('.ecslintrc.yaml', 'rules:\n  fargate-no-privileged: off\nlaunchType: LAMBDA\n');
+    write('td.yaml', FARGATE_YAML);
+    const r = run(['td.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.ecslintrc\.yaml:3:\d+: .*allowed: FARGATE, EC2, EXTERNAL/);
+    expect(r.stdout).toBe('');
+  });
+
+  test('an unknown rule id or an unknown setting is a configuration error with its line', () => {
+    write('.ecslintrc.yaml', 'rules:\n  fargate-no-privileged: off\n  no-such-rule: error\n');
+    write('td.yaml', FARGATE_YAML);
+    const r = run(['td.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('.ecslintrc.yaml:3:3: unknown rule "no-such-rule"');
+    write('.ecslintrc.yaml', 'rulez: {}\n');
+    const r2 = run(['td.yaml']);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toContain('.ecslintrc.yaml:1:1: unknown setting "rulez"');
+  });
+
+  test('--config FILE overrides discovery', () => {
+    write('.ecslintrc.yaml', 'rules:\n  fargate-no-privileged: off\n');
+    write('other.yaml', 'rules:\n  fargate-no-links: off\n');
+    write('td.yaml', FARGATE_YAML);
+    const r = run(['-f', 'json', '--config', 'other.yaml', 'td.yaml']);
+    const messages = ids(JSON.parse(r.stdout)[0]);
+    expect(messages).toContain('fargate-no-privileged');
+    expect(messages).not.toContain('fargate-no-links');
+  });
+
+  test('rulesDirectories: a team rule in the built-in format, data only', () => {
+    write('team-rules/team-image-from-ecr.yaml', [
+      'id: team-image-from-ecr',
+      'severity: error',
+      'preset: recommended',
+      'description: Images must come from the team ECR registry.',
+      'source: team policy',
+      'given: $.containerDefinitions[*]',
+      'then:',
+      '  field: image',
+      '  schema: { type: string, pattern: "^123456789012\\\\.dkr\\\\.ecr\\\\." }',
+      'message: Container "{{container}}" uses image {{value}} from outside the team registry.',
+      '',
+    ].join('\n'));
+    write('.ecslintrc.yaml', 'rulesDirectories: [team-rules]\n');
+    const td = write('td.yaml', FARGATE_YAML);
+    const r = api.lintFiles([td]).results[0];
+    const f = r.messages.find((m) => m.ruleId === 'team-image-from-ecr');
+    expect(f).toMatchObject({ path: '/containerDefinitions/0/image', line: 8, column: 5, severity: 'error' });
+    expect(f?.message).toBe('Container "web" uses image "nginx:1.27" from outside the team registry.');
+  });
+
+  test('a team rule with a regular expression that can backtrack is refused', () => {
+    write('team-rules/team-bad.yaml', [
+      'id: team-bad',
+      'severity: error',
+      'preset: recommended',
+      'description: A rule with a catastrophic pattern.',
+      'source: team policy',
+      'given: $.containerDefinitions[*]',
+      'then: { field: image, schema: { pattern: "^(a+)+$" } }',
+      'message: bad {{value}}',
+      '',
+    ].join('\n'));
+    write('.ecslintrc.yaml', 'rulesDirectories: [team-rules]\n');
+    write('td.yaml', FARGATE_YAML);
+    const r = run(['td.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.ecslintrc\.yaml:1:\d+: .*exponential time/);
+  });
+});
+
+describe('linear-time regular expressions', () => {
+  test.each(['^[a-z0-9-]+$', '^arn:aws:iam::\\d{12}:role/.+$', '^(foo|bar)$', '^(ab)?c$', 'x{2,5}'])('accepts %s', (re) => {
+    expect(checkLinearRegExp(re)).toBeUndefined();
+  });
+  test.each(['^(a+)+$', '(a|aa)*', '(.*a){20}', '(\\w+)\\1', '(?=a)b', '(x*y?)*'])('refuses %s', (re) => {
+    expect(checkLinearRegExp(re)).toMatch(/refused/);
+  });
+});
+
+describe('suppression comments', () => {
+  test('disable-next-line, disable-line and disable/enable blocks, with reasons', () => {
+    const text = [
+      'family: web',
+      'requiresCompatibilities: [FARGATE]',
+      'networkMode: awsvpc',
+      'containerDefinitions:',
+      '  - name: web',
+      '    image: nginx:1.27',
+      '    # ecslint-disable-next-line fargate-no-privileged -- the agent needs it',
+      '    privileged: true',
+      '    links: [db] # ecslint-disable-line fargate-no-links',
+      '  - name: two',
+      '    image: nginx:1.27',
+      '    # ecslint-disable',
+      '    privileged: true',
+      '    # ecslint-enable',
+      '    links: [web]',
+      '',
+    ].join('\n');
+    const r = api.lintText(text, { filePath: 'td.yaml' });
+    const mine = r.messages.filter((m) => m.ruleId.startsWith('fargate-no-'));
+    expect(mine.map((m) => [m.ruleId, m.line])).toEqual([['fargate-no-links', 15]]);
+  });
+
+  test('unused directives are reported when asked', () => {
+    const text = FARGATE_YAML.replace('    privileged: true\n', '    # ecslint-disable-next-line fargate-no-privileged, fargate-no-tmpfs -- why\n    privileged: true\n');
+    const quiet = api.lintText(text, { filePath: 'td.yaml' });
+    expect(ids(quiet)).not.toContain('unused-disable-directive');
+    const r = api.lintText(text, { filePath: 'td.yaml', config: { reportUnusedDisableDirectives: true } });
+    const unused = r.messages.filter((m) => m.ruleId === 'unused-disable-directive');
+    expect(unused).toHaveLength(1);
+    expect(unused[0]).toMatchObject({ line: 9, column: 5, severity: 'warning' });
+    expect(unused[0].message).toContain('fargate-no-tmpfs');
+  });
+
+  test('CloudFormation Metadata ignores rules for one resource', () => {
+    const text = [
+      'Resources:',
+      '  Web:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Metadata:',
+      '      ecslint:',
+      '        ignore: [fargate-no-privileged]',
+      '    Properties:',
+      '      RequiresCompatibilities: [FARGATE]',
+      '      NetworkMode: awsvpc',
+      '      ContainerDefinitions:',
+      '        - Name: web',
+      '          Image: nginx:1.27',
+      '          Privileged: true',
+      '          Links: [db]',
+      '',
+    ].join('\n');
+    const r = api.lintText(text, { filePath: 't.yaml' });
+    expect(ids(r)).not.toContain('fargate-no-privileged');
+    expect(ids(r)).toContain('fargate-no-links');
+  });
+});
+
+describe('baseline', () => {
+  test('records today\'s findings and then reports only new ones, even after lines move', () => {
+    const td = write('td.yaml', FARGATE_YAML);
+    const w = run(['--write-baseline', 'baseline.json', 'td.yaml']);
+    expect(w.status).toBe(0);
+    expect(w.stderr).toMatch(/recorded \d+ findings/);
+    expect(run(['--baseline', 'baseline.json', 'td.yaml']).status).toBe(0);
+    // Lines move (a comment on top) and a new problem appears.
+    fs.writeFileSync(td, '# moved\n' + FARGATE_YAML.replace('    links: [db]\n', '    links: [db]\n    dnsServers: [10.0.0.2]\n'));
+    const r = run(['-f', 'json', '--baseline', 'baseline.json', 'td.yaml']);
+    expect(r.status).toBe(1);
+    expect(ids(JSON.parse(r.stdout)[0])).toEqual(['fargate-no-dns-servers']);
+  });
+});
