@@ -2,11 +2,12 @@
  * The ecslint library API. The command line is its first client: `lintFiles` returns exactly what
  * `--format json` prints.
  */
-import * as fs from 'fs';
 import { DEFAULT_CONFIG, LintConfig } from './config/config';
 import { expandPaths } from './files/expand';
 import { lintBytes, lintText as lintDecodedText, summarise } from './lint';
-import type { FileResult } from './types';
+import { addToIndex, IndexedTaskDefinition } from './engine/service-target';
+import type { FileResult, Finding } from './types';
+import { MAX_FILE_BYTES, readLintable } from './files/read';
 import { configForFile, Overrides } from './config/resolve';
 import { applyBaseline, Baseline } from './engine/baseline';
 
@@ -39,6 +40,8 @@ export interface LintFilesOptions {
   overrides?: Overrides;
   /** Report only the findings this baseline does not record. */
   baseline?: Baseline;
+  /** Called after each file with the number done and the total (the CLI's progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintFilesResult {
@@ -47,31 +50,49 @@ export interface LintFilesResult {
   missing: Array<{ path: string; reason: string }>;
 }
 
-/** Lint files, folders and glob patterns. Files in folders that hold no task definition are left out. */
+function fileFinding(message: string): Finding {
+  return { ruleId: 'parse-error', severity: 'error', message, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/**
+ * Lint files, folders and glob patterns. Files in folders that hold no task definition are left out.
+ * A service that names its task definition by family, kept in another file of the run, is checked
+ * against it in a second pass: only the files holding such services are linted again, with the
+ * run's task definitions indexed by family.
+ */
 export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesResult {
   const fixed = options.config ? { ...DEFAULT_CONFIG, ...options.config } : undefined;
   const { files, missing } = expandPaths(paths);
   const results: FileResult[] = [];
-  for (const file of files) {
+  const index = new Map<string, IndexedTaskDefinition[]>();
+  const secondPass: Array<{ at: number; file: (typeof files)[number]; bytes: Buffer; config: LintConfig }> = [];
+  for (const [done, file] of files.entries()) {
+    options.onProgress?.(done, files.length);
     const { config, ignored } = fixed ? { config: fixed, ignored: false } : configForFile(file.path, options.overrides ?? {});
     if (ignored) continue;
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file.path);
-    } catch (err) {
+    const read = readLintable(file.path);
+    if ('error' in read) {
       if (file.explicit) {
-        missing.push({ path: file.path, reason: (err as Error).message });
+        missing.push({ path: file.path, reason: read.error });
         continue;
       }
-      results.push(
-        summarise(file.path, [
-          { ruleId: 'parse-error', severity: 'error', message: `The file cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
-        ]),
-      );
+      results.push(summarise(file.path, [fileFinding(`The file cannot be read: ${read.error}.`)]));
       continue;
     }
+    if ('tooLarge' in read) {
+      results.push(summarise(file.path, [fileFinding(`The file is ${(read.tooLarge / 1048576).toFixed(1)} MiB, larger than any ECS input (${MAX_FILE_BYTES / 1048576} MiB limit); it was not parsed.`)]));
+      continue;
+    }
+    const bytes = read.bytes;
     const outcome = lintBytes(bytes, file.path, { config, explicit: file.explicit });
-    if (!outcome.skip) results.push(outcome.result);
+    if (outcome.taskDefinitions) addToIndex(index, outcome.taskDefinitions);
+    if (outcome.skip) continue;
+    if (outcome.awaitsTaskDefinitions) secondPass.push({ at: results.length, file, bytes, config });
+    results.push(outcome.result);
+  }
+  options.onProgress?.(files.length, files.length);
+  if (index.size > 0) {
+    for (const { at, file, bytes, config } of secondPass) results[at] = lintBytes(bytes, file.path, { config, explicit: file.explicit, taskDefinitions: index }).result;
   }
   return { results: options.baseline ? applyBaseline(results, options.baseline) : results, missing };
 }

@@ -143,7 +143,7 @@ class JsonParser {
   }
 
   private parseObject(depth: number): Record<string, unknown> {
-    if (depth > MAX_DEPTH) this.fail(`Nesting deeper than ${MAX_DEPTH} levels.`);
+    if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, this.pos, true);
     const start = this.pos;
     this.pos++; // {
     const obj: Record<string, unknown> = {};
@@ -196,7 +196,7 @@ class JsonParser {
   }
 
   private parseArray(depth: number): unknown[] {
-    if (depth > MAX_DEPTH) this.fail(`Nesting deeper than ${MAX_DEPTH} levels.`);
+    if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, this.pos, true);
     const start = this.pos;
     this.pos++; // [
     const arr: unknown[] = [];

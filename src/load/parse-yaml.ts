@@ -20,7 +20,13 @@ export interface YamlParse {
 }
 
 export function parseYaml(text: string): YamlParse {
-  let list = parseAll(text);
+  let list: Document.Parsed[];
+  try {
+    list = parseAll(text);
+  } catch (err) {
+    if (err instanceof SyntaxProblem) return { documents: [{ error: err }], text };
+    throw err;
+  }
   // PyYAML, and so CloudFormation, accept a quoted scalar whose continuation lines sit at the
   // parent's indentation; YAML 1.2 does not. Indent such lines (same line count) and try again.
   for (let attempt = 0; attempt < 20; attempt++) {
@@ -28,7 +34,12 @@ export function parseYaml(text: string): YamlParse {
     if (!failed) break;
     const repaired = indentQuotedContinuation(text, failed.errors[0].pos[0]);
     if (repaired === undefined) break;
-    const again = parseAll(repaired);
+    let again: Document.Parsed[];
+    try {
+      again = parseAll(repaired);
+    } catch {
+      break;
+    }
     if (again.some((d) => d.errors.length > 0 && d.errors[0].pos[0] === failed.errors[0].pos[0])) break;
     text = repaired;
     list = again;
@@ -53,8 +64,14 @@ export function parseYaml(text: string): YamlParse {
 }
 
 function parseAll(text: string): Document.Parsed[] {
-  const docs = parseAllDocuments(text, { uniqueKeys: false, version: '1.2', prettyErrors: false, strict: false });
-  return Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
+  try {
+    const docs = parseAllDocuments(text, { uniqueKeys: false, version: '1.2', prettyErrors: false, strict: false });
+    return Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
+  } catch (err) {
+    // The YAML library recurses per nesting level; absurdly deep input exhausts the stack.
+    if (err instanceof RangeError) throw new SyntaxProblem('The document is nested too deeply to read.', 0);
+    throw err;
+  }
 }
 
 /**

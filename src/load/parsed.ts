@@ -38,6 +38,8 @@ export class SyntaxProblem extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** The input is refused whatever the parser (too deep, too large): do not retry it as YAML. */
+    readonly final = false,
   ) {
     super(message);
   }
