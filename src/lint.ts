@@ -1,16 +1,19 @@
 import * as path from 'path';
 import { LintConfig } from './config/config';
 import { CORE_DIAGNOSTICS } from './engine/core-diagnostics';
-import { builtInRules } from './engine/registry';
-import { inPreset } from './engine/rule';
+import { builtInRules, builtInValidator, checkFunction, Validator } from './engine/registry';
+import { errorsText, runtimeValidator } from './engine/runtime-validators';
+import { inPreset, RuleDefinition } from './engine/rule';
+import { applyDirectives, parseDirectives } from './engine/suppress';
 import { CompiledRule, compileRule, runRules } from './engine/run';
 import { resolveTarget } from './engine/target';
+import { awaitsRunIndex, indexable, IndexedTaskDefinition, serviceContext, TaskDefinitionIndex } from './engine/service-target';
 import { decode } from './load/decode';
-import { extractTaskDefinitions } from './load/extract';
+import { extractTaskDefinitions, TaskDefinitionUnit } from './load/extract';
 import { LineIndex, bytePosition } from './load/line-index';
 import { locate, toPointer } from './load/locate';
 import { parseJson } from './load/parse-json';
-import { parseYaml, YamlParse } from './load/parse-yaml';
+import type { YamlParse } from './load/parse-yaml';
 import { ParsedDocument, SyntaxProblem } from './load/parsed';
 import type { FileResult, Finding, Severity, Span } from './types';
 
@@ -18,31 +21,63 @@ export interface LintFileOptions {
   config: LintConfig;
   /** Named on the command line (a file that is not a task definition gets a warning) rather than found in a folder. */
   explicit: boolean;
+  /** The task definitions of the whole run by family, for services that name one kept in another file (lintFiles' second pass). */
+  taskDefinitions?: TaskDefinitionIndex;
 }
 
 /** The outcome for one file; `skip` marks a file found by walking that holds no task definition. */
 export interface LintOutcome {
   result: FileResult;
   skip: boolean;
+  /** The file's task definitions that services in other files can name by family. */
+  taskDefinitions?: IndexedTaskDefinition[];
+  /** A service names a task definition by family that this file does not hold: lint again with the run's index. */
+  awaitsTaskDefinitions?: boolean;
 }
 
 const compiledCache = new Map<string, CompiledRule[]>();
+const customCache = new WeakMap<RuleDefinition[], Map<string, CompiledRule[]>>();
 
 /** The rules a configuration turns on, compiled once per distinct configuration. */
 export function activeRules(config: LintConfig): CompiledRule[] {
-  const key = JSON.stringify([config.preset, config.docs, config.rules]);
-  let rules = compiledCache.get(key);
+  const key = JSON.stringify([config.preset, config.docs, config.rules, config.ruleOptions ?? {}]);
+  let cache = compiledCache;
+  if (config.customRules) {
+    cache = customCache.get(config.customRules) ?? new Map();
+    customCache.set(config.customRules, cache);
+  }
+  let rules = cache.get(key);
   if (!rules) {
     rules = [];
-    for (const rule of builtInRules()) {
+    const custom = new Set(config.customRules ?? []);
+    for (const rule of [...builtInRules(), ...(config.customRules ?? [])]) {
       const setting = config.rules[rule.id] ?? (inPreset(rule.preset, config.preset) ? rule.severity : 'off');
       if (setting === 'off') continue;
-      const compiled = compileRule(rule, setting, config.docs);
+      const configured = withOptions(rule, config.ruleOptions?.[rule.id]);
+      const validatorFor = custom.has(rule) || configured !== rule ? customValidator(configured) : undefined;
+      const compiled = compileRule(configured, setting, config.docs, validatorFor);
       if (compiled) rules.push(compiled);
     }
-    compiledCache.set(key, rules);
+    cache.set(key, rules);
   }
   return rules;
+}
+
+/** A rule with options from the configuration merged over its own, checked against its function's options schema. */
+function withOptions(rule: RuleDefinition, options: Record<string, unknown> | undefined): RuleDefinition {
+  if (!options) return rule;
+  if (!rule.then.function) throw new Error(`Rule ${rule.id} takes no options: it is a schema check.`);
+  const merged = { ...rule.then.options, ...options };
+  const v = runtimeValidator(checkFunction(rule.then.function).optionsSchema);
+  if (!v(merged)) throw new Error(`Options for rule ${rule.id}: ${errorsText(v)}.`);
+  return { ...rule, then: { ...rule.then, options: merged } };
+}
+
+function customValidator(rule: RuleDefinition): (key: string) => Validator | undefined {
+  return (key) => {
+    const schema = key.endsWith('#current') ? rule.current?.then?.schema : rule.then.schema;
+    return schema ? runtimeValidator(schema) : builtInValidator(key);
+  };
 }
 
 function coreSeverity(config: LintConfig, id: string): Severity | undefined {
@@ -85,12 +120,16 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
 
   if (text.trim() === '') {
     if (!options.explicit) return { result: summarise(filePath, []), skip: true };
-    findings.push(syntaxError(new SyntaxProblem('The file is empty.', 0)));
+    const severity = coreSeverity(options.config, 'unrecognised-document');
+    if (severity) findings.push({ ruleId: 'unrecognised-document', severity, message: 'Not linted: the file is empty.', path: '', line: 1, column: 1, endLine: 1, endColumn: 1 });
     return { result: summarise(filePath, findings), skip: false };
   }
 
   const docs = parsed.documents;
   const unrecognised: string[] = [];
+  const unitNames: string[] = [];
+  const ownTaskDefinitions: IndexedTaskDefinition[] = [];
+  let awaitsTaskDefinitions = false;
   let units = 0;
   docs.forEach((doc, index) => {
     if ('error' in doc) {
@@ -110,10 +149,17 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
         findings.push({ ruleId: p.ruleId, severity: dupSeverity, message: p.message, path: toPointer(p.path ?? []), ...place(p.span), ...(document !== undefined ? { document } : {}) });
       }
     }
+    const taskDefinitionUnits = extraction.units.filter((u): u is TaskDefinitionUnit => u.kind === 'task-definition');
+    ownTaskDefinitions.push(...indexable(taskDefinitionUnits));
     for (const unit of extraction.units) {
-      const target = resolveTarget(unit.document, options.config.launchType);
+      unitNames.push(unit.name);
+      if (unit.kind === 'service' && !options.taskDefinitions && awaitsRunIndex(unit.taskDefinitionRef, taskDefinitionUnits)) awaitsTaskDefinitions = true;
+      const { target, taskDefinition } =
+        unit.kind === 'service'
+          ? serviceContext(unit, extraction.units, options.taskDefinitions, options.config.launchType)
+          : { target: resolveTarget(unit.document, options.config.launchType, unit.form), taskDefinition: undefined };
       const ignored = new Set(unit.ignoredRules);
-      for (const raw of runRules(unit.document, activeRules(options.config).filter((r) => r.on === unit.kind), target, options.config.docs)) {
+      for (const raw of runRules(unit.document, activeRules(options.config).filter((r) => r.on === unit.kind), target, options.config.docs, taskDefinition, unit.toSource)) {
         if (ignored.has(raw.ruleId)) continue;
         const sourcePath = unit.toSource(raw.path);
         findings.push({
@@ -143,27 +189,50 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
       });
     }
   }
-  return { result: summarise(filePath, findings), skip: false };
+  const suppressed = parsed.json ? findings : applySuppressions(findings, parsed.text, options.config);
+  return { result: summarise(filePath, suppressed, unitNames), skip: false, ...(ownTaskDefinitions.length > 0 ? { taskDefinitions: ownTaskDefinitions } : {}), ...(awaitsTaskDefinitions ? { awaitsTaskDefinitions } : {}) };
 }
 
-function parseDocuments(text: string, filePath: string): YamlParse {
+/** Apply `# ecslint-disable…` comments; report the ones that suppressed nothing when asked to. */
+function applySuppressions(findings: Finding[], text: string, config: LintConfig): Finding[] {
+  const directives = parseDirectives(text);
+  if (directives.length === 0) return findings;
+  const outcome = applyDirectives(findings, directives);
+  const severity = config.reportUnusedDisableDirectives ? coreSeverity(config, 'unused-disable-directive') : undefined;
+  if (!severity) return outcome.findings;
+  const unused: Finding[] = outcome.unused.map(({ directive: d, ruleId }) => ({
+    ruleId: 'unused-disable-directive',
+    severity,
+    message: ruleId ? `Unused ecslint-${d.kind} directive: no "${ruleId}" finding to suppress here.` : `Unused ecslint-${d.kind} directive: no finding to suppress here.`,
+    path: '',
+    line: d.line,
+    column: d.column,
+    endLine: d.line,
+    endColumn: d.endColumn,
+  }));
+  return [...outcome.findings, ...unused];
+}
+
+function parseDocuments(text: string, filePath: string): YamlParse & { json?: boolean } {
   const first = text.search(/\S/);
   const c = text[first];
   const isYamlFile = YAML_EXT.has(path.extname(filePath).toLowerCase());
   if (c === '{' || c === '[') {
     try {
-      return { documents: [parseJson(text)], text };
+      return { documents: [parseJson(text)], text, json: true };
     } catch (err) {
       if (!(err instanceof SyntaxProblem)) throw err;
       // A YAML file may open with a flow collection; a .json file (or stdin) keeps the JSON error.
-      if (!isYamlFile) return { documents: [{ error: err }], text };
+      if (!isYamlFile || err.final) return { documents: [{ error: err }], text, json: true };
     }
   }
-  return parseYaml(text);
+  // The YAML parser is loaded only when a YAML file is met: a run over JSON files never pays for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./load/parse-yaml') as typeof import('./load/parse-yaml')).parseYaml(text);
 }
 
 /** Sort, de-duplicate and count. */
-export function summarise(filePath: string, findings: Finding[]): FileResult {
+export function summarise(filePath: string, findings: Finding[], taskDefinitions?: string[]): FileResult {
   const seen = new Set<string>();
   const messages = findings
     .filter((f) => {
@@ -179,6 +248,7 @@ export function summarise(filePath: string, findings: Finding[]): FileResult {
     warningCount: messages.filter((m) => m.severity === 'warning').length,
     infoCount: messages.filter((m) => m.severity === 'info').length,
     messages,
+    ...(taskDefinitions !== undefined && taskDefinitions.length > 0 ? { taskDefinitions } : {}),
   };
 }
 

@@ -4,7 +4,6 @@ import type { RuleDefinition } from '../engine/rule';
 import { locate } from '../load/locate';
 import { LineIndex } from '../load/line-index';
 import { parseJson } from '../load/parse-json';
-import { parseYaml } from '../load/parse-yaml';
 import type { ParsedDocument } from '../load/parsed';
 import { SyntaxProblem } from '../load/parsed';
 import type { LaunchType, DocsProfile, Preset, SeveritySetting } from '../types';
@@ -116,7 +115,8 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
   try {
     if (/\.json$/.test(file)) doc = parseJson(text);
     else {
-      const parsed = parseYaml(text).documents[0];
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const parsed = (require('../load/parse-yaml') as typeof import('../load/parse-yaml')).parseYaml(text).documents[0];
       if (!parsed) throw new SyntaxProblem('The file is empty.', 0);
       if ('error' in parsed) throw parsed.error;
       doc = parsed;

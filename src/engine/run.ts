@@ -5,6 +5,7 @@ import { fillTemplate } from './message';
 import { builtInValidator, checkFunction, Validator } from './registry';
 import type { RuleCheck, RuleDefinition, RuleWhen } from './rule';
 import { compileSelector, Selector } from './select';
+import type { LinkedTaskDefinition } from './service-target';
 import type { Target } from './target';
 
 /** A rule ready to run: its docs profile applied, its selectors and validator compiled. */
@@ -28,13 +29,13 @@ export interface RawFinding {
 }
 
 export function compileRule(rule: RuleDefinition, severity: Severity, docs: DocsProfile, validatorFor: (key: string) => Validator | undefined = builtInValidator): CompiledRule | undefined {
+  if (docs === 'seed' && rule.seed?.enabled === false) return undefined;
   const current = docs === 'current' ? rule.current : undefined;
   if (current?.enabled === false) return undefined;
   const check = current?.then ?? rule.then;
   const key = current?.then ? `${rule.id}#current` : rule.id;
   const validator = check.schema ? validatorFor(key) : undefined;
   if (check.schema && !validator) throw new Error(`Rule ${rule.id}: no compiled validator (run the build).`);
-  if (check.function) checkFunction(check.function); // fail on a missing function when rules load, not mid-run
   const givens = Array.isArray(rule.given) ? rule.given : [rule.given];
   return {
     id: rule.id,
@@ -56,11 +57,18 @@ export function applies(when: RuleWhen | undefined, target: Target): boolean {
   if (when.os && target.os !== when.os) return false;
   if (when.networkMode && (target.networkMode === undefined || !when.networkMode.includes(target.networkMode))) return false;
   if (when.networkModeNot && (target.networkMode === undefined || when.networkModeNot.includes(target.networkMode))) return false;
+  if (when.ipcMode && (target.ipcMode === undefined || !when.ipcMode.includes(target.ipcMode))) return false;
+  if (when.has && !when.has.every((member) => target.setMembers.has(member))) return false;
+  if (when.form && (target.form === undefined || !when.form.includes(target.form))) return false;
+  if (when.anyOf && !when.anyOf.some((alternative) => applies(alternative, target))) return false;
   return true;
 }
 
-/** Run every rule on one normalised document. */
-export function runRules(document: Record<string, unknown>, rules: CompiledRule[], target: Target, docs: DocsProfile): RawFinding[] {
+/**
+ * Run every rule on one normalised document; a service passes the task definition it runs, when that is known.
+ * `sourcePath` maps a path in the document to the path as written, for functions that check names as written.
+ */
+export function runRules(document: Record<string, unknown>, rules: CompiledRule[], target: Target, docs: DocsProfile, taskDefinition?: LinkedTaskDefinition, sourcePath?: (path: readonly Segment[]) => string[]): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const rule of rules) {
     if (!applies(rule.when, target)) continue;
@@ -75,7 +83,7 @@ export function runRules(document: Record<string, unknown>, rules: CompiledRule[
         }
         if (value === undefined || value instanceof Unknown) continue;
         if (rule.validator) checkSchema(rule, value, path, document, findings);
-        else checkWithFunction(rule, value, path, document, target, docs, findings);
+        else checkWithFunction(rule, value, path, document, target, docs, findings, taskDefinition, sourcePath);
       }
     }
   }
@@ -102,9 +110,9 @@ function checkSchema(rule: CompiledRule, value: unknown, path: Segment[], docume
   });
 }
 
-function checkWithFunction(rule: CompiledRule, value: unknown, path: Segment[], document: Record<string, unknown>, target: Target, docs: DocsProfile, out: RawFinding[]): void {
+function checkWithFunction(rule: CompiledRule, value: unknown, path: Segment[], document: Record<string, unknown>, target: Target, docs: DocsProfile, out: RawFinding[], taskDefinition?: LinkedTaskDefinition, sourcePath?: (path: readonly Segment[]) => string[]): void {
   const fn = checkFunction(rule.check.function!);
-  const results = fn.check(value, rule.check.options ?? {}, { document, path, target, docs });
+  const results = fn.check(value, rule.check.options ?? {}, { document, path, target, docs, ...(taskDefinition ? { taskDefinition } : {}), ...(sourcePath ? { sourcePath } : {}) });
   for (const r of results) {
     const findingPath = [...path, ...(r.path ?? [])];
     if (reachesUnknown(document, findingPath)) continue;
@@ -149,12 +157,12 @@ function baseData(document: Record<string, unknown>, path: readonly Segment[]): 
   if (path[0] === 'containerDefinitions' && path.length > 1) {
     const container = valueAt(document, path.slice(0, 2));
     const name = container && typeof container === 'object' ? (container as Record<string, unknown>).name : undefined;
-    data.container = typeof name === 'string' ? name : `#${Number(path[1]) + 1}`;
+    data.container = typeof name === 'string' && name !== '' ? name : `#${Number(path[1]) + 1}`;
   }
   if (path[0] === 'volumes' && path.length > 1) {
     const volume = valueAt(document, path.slice(0, 2));
     const name = volume && typeof volume === 'object' ? (volume as Record<string, unknown>).name : undefined;
-    data.volume = typeof name === 'string' ? JSON.stringify(name) : `#${Number(path[1]) + 1}`;
+    data.volume = typeof name === 'string' && name !== '' ? JSON.stringify(name) : `#${Number(path[1]) + 1}`;
   }
   return data;
 }
