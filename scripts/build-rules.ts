@@ -66,11 +66,20 @@ export function compileValidators(rules: RuleDefinition[]): string {
   return standaloneCode(ajv, exports);
 }
 
+/** The configuration file schema, compiled like the rules so that loading a config needs no ajv. */
+export function compileConfigValidator(): string {
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'config.schema.json'), 'utf8'));
+  const ajv = new Ajv({ code: { source: true, esm: false }, allErrors: false, strict: false });
+  ajv.addSchema(schema, 'config');
+  return standaloneCode(ajv, { config: 'config' });
+}
+
 function main(): void {
   const rules = loadRuleFiles(rulesDir);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'rules.json'), JSON.stringify(rules));
   fs.writeFileSync(path.join(outDir, 'validators.js'), compileValidators(rules));
+  fs.writeFileSync(path.join(outDir, 'config-validator.js'), compileConfigValidator());
   process.stdout.write(`ecslint: compiled ${rules.length} rules\n`);
 }
 

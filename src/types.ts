@@ -29,6 +29,8 @@ export interface FileResult {
   warningCount: number;
   infoCount: number;
   messages: Finding[];
+  /** Names of the task definitions found in the file, in order (a report of one testcase each, as in JUnit). */
+  taskDefinitions?: string[];
 }
 
 /** A half-open range of character offsets into the decoded text. */

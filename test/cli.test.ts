@@ -37,6 +37,8 @@ containerDefinitions:
     image: nginx:1.27
     memory: 256
     essential: true
+    logConfiguration:
+      logDriver: json-file
 `;
 
 let dir: string;
@@ -115,7 +117,7 @@ describe('json format', () => {
     const r = ecslint(['--format', 'json', 'bad.json', 'clean.yaml'], { cwd: dir });
     const report = JSON.parse(r.stdout);
     expect(report).toHaveLength(2);
-    expect(report[1]).toEqual({ filePath: 'clean.yaml', errorCount: 0, warningCount: 0, infoCount: 0, messages: [] });
+    expect(report[1]).toEqual({ filePath: 'clean.yaml', errorCount: 0, warningCount: 0, infoCount: 0, messages: [], taskDefinitions: ['ok'] });
     const finding = report[0].messages.find((m: { ruleId: string }) => m.ruleId === 'fargate-no-privileged');
     expect(finding).toEqual({
       ruleId: 'fargate-no-privileged',
@@ -217,4 +219,26 @@ test('an internal failure prints one line, and the stack only with --debug', () 
   expect(r.stderr).toMatch(/^ecslint: internal error: simulated failure/);
   const debug = ecslint(['bad.json', '--debug'], { cwd: dir, env });
   expect(debug.stderr.split('\n').length).toBeGreaterThan(2);
+});
+
+test('init writes a starter configuration that validates, and never overwrites one', () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-init-'));
+  try {
+    const r = ecslint(['init'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(d, '.ecslintrc.yaml'))).toBe(true);
+    fs.writeFileSync(path.join(d, 'td.yaml'), CLEAN);
+    expect(ecslint(['td.yaml'], { cwd: d }).code).toBe(0);
+    const again = ecslint(['init'], { cwd: d });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists already');
+  } finally {
+    fs.rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('a reader that closes the pipe early is not an error', () => {
+  const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} --help | head -1`], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe('');
 });

@@ -7,6 +7,7 @@ import { configForFile, Overrides } from '../config/resolve';
 import { applyBaseline, Baseline, createBaseline, parseBaseline } from '../engine/baseline';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 import { builtInRules } from '../engine/registry';
+import { addSubcommands, SubcommandRun } from './commands';
 import { format, FormatName, FORMATS } from '../formatters';
 import type { Palette } from '../formatters/stylish';
 import { lintFiles } from '../index';
@@ -55,7 +56,8 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
-export function buildProgram(): Command {
+/** `onSubcommand` receives what `ecslint rules` or `ecslint explain` would run; linting is the default command. */
+export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => undefined): Command {
   const program = new Command('ecslint')
     .description('Lint Amazon ECS task definitions: API JSON/YAML, describe-task-definition outputs, CloudFormation templates and container definition lists.')
     .argument('[paths...]', 'files, folders (searched recursively for .json, .yaml, .yml, .template) and glob patterns')
@@ -90,8 +92,16 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors found, or
 Examples:
   ecslint infra/
   ecslint --format json taskdef.yaml
-  cat td.json | ecslint --stdin --stdin-filename td.json`,
+  cat td.json | ecslint --stdin --stdin-filename td.json
+  ecslint rules
+  ecslint explain fargate-no-privileged
+
+Linting is the default command: "rules" and "explain" as the first word run those commands;
+to lint a folder with one of those names, write it as a path: ecslint ./rules`,
   );
+  // Without an action of its own, commander would take a first path for an unknown subcommand.
+  program.action(() => undefined);
+  addSubcommands(program, onSubcommand);
   return program;
 }
 
@@ -155,13 +165,20 @@ function readStdin(): Buffer {
 }
 
 function run(argv: string[]): number {
-  const program = buildProgram();
+  const chosen: { run?: SubcommandRun } = {};
+  const program = buildProgram((r) => (chosen.run = r));
   try {
     program.parse(argv);
   } catch (err) {
     const code = (err as { code?: string; exitCode?: number }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT_OK;
     return EXIT_USAGE; // commander has already printed the problem
+  }
+  if (chosen.run) {
+    const outcome = chosen.run();
+    if (outcome.stderr) process.stderr.write(outcome.stderr);
+    process.stdout.write(outcome.stdout);
+    return outcome.exit;
   }
   const opts = program.opts<CliOptions>();
   const paths = program.args;
@@ -180,7 +197,7 @@ function run(argv: string[]): number {
     results = ignored ? [] : [lintBytes(readStdin(), name, { config, explicit: true }).result];
     if (baseline) results = applyBaseline(results, baseline);
   } else {
-    const linted = lintFiles(paths, { overrides, baseline });
+    const linted = lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts) });
     for (const m of linted.missing) process.stderr.write(`ecslint: ${m.path}: ${m.reason}\n`);
     if (linted.missing.length > 0) exit = EXIT_USAGE;
     results = linted.results;
@@ -218,6 +235,28 @@ function run(argv: string[]): number {
   return EXIT_OK;
 }
 
+/**
+ * On a terminal, a run that takes more than a second shows "files done / total" on stderr; never on
+ * a pipe or a file, never with a machine format, so nothing parses it by mistake.
+ */
+function progressLine(opts: CliOptions): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY || opts.format !== 'stylish') return undefined;
+  const start = Date.now();
+  let last = 0;
+  let shown = false;
+  return (done, total) => {
+    const now = Date.now();
+    if (done === total) {
+      if (shown) process.stderr.write('\r\u001b[K');
+      return;
+    }
+    if (now - start < 1000 || now - last < 100) return;
+    last = now;
+    shown = true;
+    process.stderr.write(`\recslint: ${done}/${total} files`);
+  };
+}
+
 function errorsOnly(r: FileResult): FileResult {
   const messages = r.messages.filter((m) => m.severity === 'error');
   return { ...r, messages, warningCount: 0, infoCount: 0 };
@@ -225,6 +264,11 @@ function errorsOnly(r: FileResult): FileResult {
 
 /** Entry point of bin/ecslint.js; the only place that sets the process's exit code. */
 export function main(argv: string[]): void {
+  // A reader that stops early (`ecslint … | head`) closes the pipe: that is not an error of ours.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   try {
     process.exitCode = run(argv);
   } catch (err) {

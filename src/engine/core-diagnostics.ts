@@ -7,6 +7,10 @@ import type { Severity } from '../types';
 export const CORE_DIAGNOSTICS: Record<string, { severity: Severity; description: string }> = {
   'parse-error': { severity: 'error', description: 'The file is not valid JSON or YAML (or not text at all); nothing in it can be checked.' },
   'duplicate-key': { severity: 'error', description: 'A key appears twice in one object; AWS silently keeps one of the values.' },
+  'unused-disable-directive': {
+    severity: 'warning',
+    description: 'An ecslint-disable comment suppresses nothing (reported with --report-unused-disable-directives).',
+  },
   'unrecognised-document': {
     severity: 'warning',
     description: 'A file named on the command line holds no task definition in any understood form (skipped silently when found by walking a folder).',

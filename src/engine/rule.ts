@@ -10,6 +10,14 @@ export interface RuleWhen {
   networkMode?: string[];
   /** The effective network mode is none of these. */
   networkModeNot?: string[];
+  /** The written ipcMode is one of these; an omitted or unknown ipcMode never matches. */
+  ipcMode?: string[];
+  /** Each of these task-level members is set; a CloudFormation intrinsic counts as set. */
+  has?: string[];
+  /** The unit is written in one of these forms (task definitions: api, describe, cloudformation, container-list; services: create-service, update-service, run-task, describe, cloudformation). */
+  form?: string[];
+  /** At least one of these conditions holds (each as a whole `when`), e.g. Linux or Fargate. */
+  anyOf?: RuleWhen[];
 }
 
 /** How to check what `given` selects: a JSON-Schema fragment, or a named function from src/functions. */
@@ -40,6 +48,8 @@ export interface RuleDefinition {
   /** Message template: {{container}}, {{value}}, {{field}}, {{property}} and the function's own data. */
   message: string;
   remediation?: string;
+  /** Under `--docs seed` (the default): `enabled: false` for a rule that only the newer AWS docs support. */
+  seed?: { enabled: boolean };
   /** What changes under `--docs current` (the newer AWS docs): a different check or message, or the rule off. */
   current?: { enabled?: boolean; when?: RuleWhen; then?: RuleCheck; message?: string };
 }

@@ -13,13 +13,13 @@ type Step =
   | { kind: 'member'; name: string }
   | { kind: 'index'; index: number }
   | { kind: 'wildcard' }
-  | { kind: 'filter'; member: string; op: '===' | '!=='; literal: string | number | boolean };
+  | { kind: 'filter'; member: string[]; op: '===' | '!=='; literal: string | number | boolean };
 
 const cache = new Map<string, Selector>();
 
 /**
  * Compile a JSONPath once. The subset every built-in rule uses (members, indexes, wildcards and
- * equality filters on a member) is compiled to a direct walk; anything else is evaluated by
+ * equality filters on a member or a nested member) is compiled to a direct walk; anything else is evaluated by
  * jsonpath-plus, loaded only then.
  */
 export function compileSelector(path: string): Selector {
@@ -56,7 +56,12 @@ function walker(steps: Step[]): Selector {
           case 'filter': {
             const visit = (item: unknown, seg: Segment) => {
               if (!isContainer(item) || Array.isArray(item)) return;
-              const got = Object.hasOwn(item, step.member) ? item[step.member] : undefined;
+              // A nested member (`@.logConfiguration.logDriver`) that passes through an Unknown cannot be compared.
+              let got: unknown = item;
+              for (const name of step.member) {
+                if (got instanceof Unknown) return;
+                got = isContainer(got) && !Array.isArray(got) && Object.hasOwn(got, name) ? got[name] : undefined;
+              }
               const equal = got === step.literal;
               if (got instanceof Unknown) return;
               if (step.op === '===' ? equal : !equal) next.push({ value: item, path: [...m.path, seg] });
@@ -98,9 +103,9 @@ export function parseSimplePath(path: string): Step[] | undefined {
     } else if ((m = /^\['([^'\\]*)'\]/.exec(rest))) {
       steps.push({ kind: 'member', name: m[1] });
       rest = rest.slice(m[0].length);
-    } else if ((m = /^\[\?\(@\.([A-Za-z_$][\w$]*)\s*(===|!==|==|!=)\s*(?:'([^'\\]*)'|"([^"\\]*)"|(-?\d+(?:\.\d+)?)|(true|false))\s*\)\]/.exec(rest))) {
+    } else if ((m = /^\[\?\(@((?:\.[A-Za-z_$][\w$]*)+)\s*(===|!==|==|!=)\s*(?:'([^'\\]*)'|"([^"\\]*)"|(-?\d+(?:\.\d+)?)|(true|false))\s*\)\]/.exec(rest))) {
       const literal = m[3] ?? m[4] ?? (m[5] !== undefined ? Number(m[5]) : m[6] === 'true');
-      steps.push({ kind: 'filter', member: m[1], op: m[2].startsWith('!') ? '!==' : '===', literal });
+      steps.push({ kind: 'filter', member: m[1].slice(1).split('.'), op: m[2].startsWith('!') ? '!==' : '===', literal });
       rest = rest.slice(m[0].length);
     } else {
       return undefined;

@@ -1,4 +1,6 @@
 import { Unknown } from '../load/unknown';
+import type { TaskDefinitionForm } from '../load/extract';
+import type { ServiceForm } from '../load/extract-service';
 import type { LaunchType } from '../types';
 
 /** What a task definition runs on, resolved once; `undefined` means it cannot be known statically. */
@@ -8,20 +10,40 @@ export interface Target {
   os: 'LINUX' | 'WINDOWS' | undefined;
   /** The effective network mode: written, or the default for the OS. */
   networkMode: string | undefined;
+  /** The written ipcMode; undefined when omitted or unknown. */
+  ipcMode: string | undefined;
+  /** Task-level members that are set (not null or empty); an Unknown value counts as set. */
+  setMembers: Set<string>;
+  /** How the task definition is written; CloudFormation converts scalars to the property's type, the API does not. */
+  form?: TaskDefinitionForm | ServiceForm;
 }
 
 const WINDOWS_CONSTRAINT = /ecs\.os-(type|family)\s*==\s*['"]?windows/i;
 
-export function resolveTarget(td: Record<string, unknown>, launchType: LaunchType): Target {
+export function resolveTarget(td: Record<string, unknown>, launchType: LaunchType, form?: TaskDefinitionForm): Target {
   const compatibilities = resolveCompatibilities(td, launchType);
   const fargate = compatibilities === undefined ? undefined : compatibilities.has('FARGATE');
   const os = resolveOs(td);
-  return { compatibilities, fargate, os, networkMode: resolveNetworkMode(td.networkMode, os) };
+  const ipcMode = typeof td.ipcMode === 'string' ? td.ipcMode : undefined;
+  return { compatibilities, fargate, os, networkMode: resolveNetworkMode(td.networkMode, os), ipcMode, setMembers: setMembers(td), ...(form !== undefined ? { form } : {}) };
+}
+
+function setMembers(td: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  for (const [key, value] of Object.entries(td)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out.add(key);
+  }
+  return out;
 }
 
 function resolveCompatibilities(td: Record<string, unknown>, launchType: LaunchType): Set<string> | undefined {
-  // requiresCompatibilities is what was asked for; a describe output also carries the granted `compatibilities`.
-  const lists = [td.requiresCompatibilities, td.compatibilities].filter((v) => v !== undefined && v !== null);
+  // requiresCompatibilities is what was asked for, and decides. A describe output's `compatibilities` is what
+  // ECS found the definition compatible with (["EC2", "FARGATE"] even when only EC2 was required), so it
+  // stands in only when requiresCompatibilities is absent.
+  const required = td.requiresCompatibilities;
+  const lists = [required !== undefined && required !== null ? required : td.compatibilities].filter((v) => v !== undefined && v !== null);
   if (lists.length === 0) return new Set([launchType]);
   const out = new Set<string>();
   let unknown = false;

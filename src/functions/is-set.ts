@@ -12,3 +12,14 @@ export function isSet(value: unknown): boolean {
   if (typeof value === 'object') return Object.keys(value).length > 0;
   return true;
 }
+
+/**
+ * Whether a value is certainly set: set, and not a list or object whose every item CloudFormation
+ * may drop (`[!If [HasFile, {…}, !Ref AWS::NoValue]]` is an empty list when the condition is false).
+ * Presence rules report only values that are certainly set.
+ */
+export function isCertainlySet(value: unknown): boolean {
+  if (!isSet(value)) return false;
+  if (value === null || typeof value !== 'object') return true;
+  return Object.values(value).some((item) => !(item instanceof Unknown && item.mayBeAbsent));
+}

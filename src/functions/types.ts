@@ -1,6 +1,7 @@
 import type { Segment } from '../load/normalise';
 import type { DocsProfile } from '../types';
 import type { Target } from '../engine/target';
+import type { LinkedTaskDefinition } from '../engine/service-target';
 
 /** What a check function knows besides the value it checks. */
 export interface FunctionContext {
@@ -10,6 +11,13 @@ export interface FunctionContext {
   path: readonly Segment[];
   target: Target;
   docs: DocsProfile;
+  /** For a service: the task definition it runs, when it is in the same template or found by family in the run. */
+  taskDefinition?: LinkedTaskDefinition;
+  /**
+   * Where a path of `document` is in the file, as written, from the file's root: the names as the
+   * author wrote them (CloudFormation's are case-sensitive; normalisation is not).
+   */
+  sourcePath?: (path: readonly Segment[]) => string[];
 }
 
 /** One problem a function found: where (relative to the checked value) and the message's placeholders. */

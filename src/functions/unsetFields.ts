@@ -1,11 +1,11 @@
 import type { RuleFunction } from './types';
-import { isSet } from './is-set';
+import { isCertainlySet } from './is-set';
 
 interface Options {
   fields: string[];
 }
 
-/** Reports each of the listed members of the selected object that is set, at the member itself. */
+/** Reports each of the listed members of the selected object that is certainly set, at the member itself. */
 const unsetFields: RuleFunction<Options> = {
   optionsSchema: {
     type: 'object',
@@ -16,7 +16,7 @@ const unsetFields: RuleFunction<Options> = {
   check(value, { fields }) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
     const obj = value as Record<string, unknown>;
-    return fields.filter((f) => Object.hasOwn(obj, f) && isSet(obj[f])).map((f) => ({ path: [f] }));
+    return fields.filter((f) => Object.hasOwn(obj, f) && isCertainlySet(obj[f])).map((f) => ({ path: [f] }));
   },
 };
 export default unsetFields;

@@ -1,3 +1,4 @@
+import { cloudFormationServices, extractServiceInput, ServiceUnit } from './extract-service';
 import { normalise, Segment } from './normalise';
 import { Unknown } from './unknown';
 
@@ -18,8 +19,11 @@ export interface TaskDefinitionUnit {
   ignoredRules: string[];
 }
 
+/** What a document holds: task definitions, and services or run-task inputs (src/load/extract-service.ts). */
+export type Unit = TaskDefinitionUnit | ServiceUnit;
+
 export interface Extraction {
-  units: TaskDefinitionUnit[];
+  units: Unit[];
   /** Set when the document is none of the understood forms. */
   unrecognised?: string;
 }
@@ -51,7 +55,10 @@ export function extractTaskDefinitions(root: unknown): Extraction {
   }
   if (!isObject(root)) return { units: [], unrecognised: root === null ? 'an empty document' : `a ${typeof root}` };
 
-  if (isObject(root.Resources)) return { units: cloudFormation(root.Resources), unrecognised: cfnUnrecognised(root.Resources) };
+  if (isObject(root.Resources)) return { units: [...cloudFormation(root.Resources), ...cloudFormationServices(root.Resources, metadataIgnores)], unrecognised: cfnUnrecognised(root.Resources) };
+
+  const services = extractServiceInput(root);
+  if (services) return { units: services };
 
   if (isObject(root.taskDefinition) && !('serviceName' in root)) {
     const n = normalise(root.taskDefinition, 'api');
@@ -66,7 +73,7 @@ export function extractTaskDefinitions(root: unknown): Extraction {
   }
 
   if (looksLikeContainer(root)) return { units: [singleContainer(root)] };
-  return { units: [], unrecognised: 'not a task definition, a describe-task-definition output, a CloudFormation template or a container list' };
+  return { units: [], unrecognised: 'not a task definition, a describe-task-definition output, a service or run-task input, a CloudFormation template or a container list' };
 }
 
 function nameOf(value: unknown, fallback: string): string {
@@ -74,8 +81,8 @@ function nameOf(value: unknown, fallback: string): string {
 }
 
 function cfnUnrecognised(resources: Record<string, unknown>): string | undefined {
-  const hasTd = Object.values(resources).some((r) => isObject(r) && r.Type === 'AWS::ECS::TaskDefinition');
-  return hasTd ? undefined : 'a CloudFormation template without an AWS::ECS::TaskDefinition resource';
+  const hasEcs = Object.values(resources).some((r) => isObject(r) && (r.Type === 'AWS::ECS::TaskDefinition' || r.Type === 'AWS::ECS::Service'));
+  return hasEcs ? undefined : 'a CloudFormation template without an AWS::ECS::TaskDefinition or AWS::ECS::Service resource';
 }
 
 function cloudFormation(resources: Record<string, unknown>): TaskDefinitionUnit[] {
@@ -85,7 +92,9 @@ function cloudFormation(resources: Record<string, unknown>): TaskDefinitionUnit[
     const properties = isObject(resource.Properties) ? resource.Properties : {};
     const n = normalise(properties, 'cloudformation');
     const prefix = ['Resources', logicalId, 'Properties'];
-    units.push({ kind: 'task-definition', form: 'cloudformation', name: logicalId, document: n.value, toSource: (p) => [...prefix, ...n.toSource(p)], ignoredRules: metadataIgnores(resource) });
+    // Without Properties every finding is about a missing member: place it on the resource, which exists.
+    const toSource = Object.hasOwn(resource, 'Properties') ? (p: readonly Segment[]) => [...prefix, ...n.toSource(p)] : () => ['Resources', logicalId];
+    units.push({ kind: 'task-definition', form: 'cloudformation', name: logicalId, document: n.value, toSource, ignoredRules: metadataIgnores(resource) });
   }
   return units;
 }

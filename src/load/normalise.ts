@@ -26,10 +26,13 @@ export interface Normalised {
 const CFN_IRREGULAR: Record<string, string> = {
   EFSVolumeConfiguration: 'efsVolumeConfiguration',
   FSxWindowsFileServerVolumeConfiguration: 'fsxWindowsFileServerVolumeConfiguration',
-  S3FilesVolumeConfiguration: 's3FilesVolumeConfiguration',
+  // The API member is spelled with a lower-case f (ECS API model, Volume shape).
+  S3FilesVolumeConfiguration: 's3filesVolumeConfiguration',
   FilesystemId: 'fileSystemId',
   IAM: 'iam',
   ProxyConfigurationProperties: 'properties',
+  // AWS::ECS::Service: the API member is singular.
+  PlacementStrategies: 'placementStrategy',
 };
 const CFN_IRREGULAR_BACK: Record<string, string> = Object.fromEntries(Object.entries(CFN_IRREGULAR).map(([k, v]) => [v, k]));
 
@@ -60,6 +63,15 @@ function intrinsicLabel(value: Record<string, unknown>): string {
   return `${key.replace(/^Fn::/, '!').replace(/^Ref$/, '!Ref').replace(/^Condition$/, '!Condition')}${shown}`;
 }
 
+/** Whether an intrinsic can resolve to `AWS::NoValue`, which removes the member or list item holding it. */
+function mayBeNoValue(value: unknown): boolean {
+  if (!isIntrinsic(value)) return false;
+  const [key, arg] = Object.entries(value as Record<string, unknown>)[0];
+  if (key === 'Ref') return arg === 'AWS::NoValue';
+  if (key === 'Fn::If') return Array.isArray(arg) && arg.slice(1).some(mayBeNoValue);
+  return false;
+}
+
 export function normalise(source: Record<string, unknown>, dialect: Dialect): Normalised {
   const origins = new WeakMap<object, Origin>();
   const rename = dialect === 'cloudformation' ? cfnToApiName : (k: string) => k;
@@ -69,7 +81,7 @@ export function normalise(source: Record<string, unknown>, dialect: Dialect): No
     if (typeof value === 'string') return isPlaceholderString(value) ? new Unknown(value) : value;
     if (value === null || typeof value !== 'object') return value;
     if (value instanceof Unknown) return value;
-    if (dialect === 'cloudformation' && isIntrinsic(value)) return new Unknown(intrinsicLabel(value as Record<string, unknown>));
+    if (dialect === 'cloudformation' && isIntrinsic(value)) return new Unknown(intrinsicLabel(value as Record<string, unknown>), mayBeNoValue(value));
     if (Array.isArray(value)) {
       const out = value.map((v) => convert(v, false));
       origins.set(out, { keys: new Map() });

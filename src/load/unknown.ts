@@ -7,11 +7,20 @@
  */
 export class Unknown {
   readonly #label: string;
-  constructor(label: string) {
+  readonly #mayBeAbsent: boolean;
+  constructor(label: string, mayBeAbsent = false) {
     this.#label = label;
+    this.#mayBeAbsent = mayBeAbsent;
   }
   get label(): string {
     return this.#label;
+  }
+  /**
+   * True when the value may resolve to no value at all (`!Ref AWS::NoValue`, or an `!If` with such
+   * a branch): CloudFormation then drops the member or list item that holds it.
+   */
+  get mayBeAbsent(): boolean {
+    return this.#mayBeAbsent;
   }
   toJSON(): string {
     return this.#label;
@@ -22,9 +31,15 @@ export function isUnknown(value: unknown): value is Unknown {
   return value instanceof Unknown;
 }
 
-/** Terraform templatefile() and envsubst placeholders. */
-const PLACEHOLDER = /\$\{[^}]*\}/;
+/**
+ * Placeholders that a tool fills in before the task definition reaches AWS: `${NAME}` (Terraform
+ * templatefile(), envsubst) and `{{ … }}` (Go templates as in ecspresso, Jinja, Mustache; Docker's
+ * log tag templates too, which are filled in at run time).
+ */
+const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}/;
+/** A whole value `<IMAGE1_NAME>`: CodePipeline's Amazon ECS blue/green action puts the image there. */
+const WHOLE_PLACEHOLDER = /^<[A-Z][A-Z0-9_]*>$/;
 
 export function isPlaceholderString(value: string): boolean {
-  return value.includes('${') && PLACEHOLDER.test(value);
+  return ((value.includes('${') || value.includes('{{')) && PLACEHOLDER.test(value)) || (value.startsWith('<') && WHOLE_PLACEHOLDER.test(value));
 }

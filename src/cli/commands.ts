@@ -1,0 +1,61 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+import * as fs from 'fs';
+import type { Command } from 'commander';
+
+/** What a subcommand prints and how the process exits; main.ts does the writing. */
+export interface SubcommandOutcome {
+  stdout: string;
+  stderr?: string;
+  exit: number;
+}
+
+export type SubcommandRun = () => SubcommandOutcome;
+
+/**
+ * A word that names a subcommand always runs it, so a folder of that name is linted as `./rules`. When
+ * such a folder exists here, say so on stderr, in case the user meant it.
+ */
+function folderNote(name: string): string | undefined {
+  try {
+    if (fs.statSync(name).isDirectory()) return `ecslint: "${name}" runs the ${name} command; to lint the folder ${name}, run: ecslint ./${name}\n`;
+  } catch {
+    // no such folder: nothing to say
+  }
+  return undefined;
+}
+
+/**
+ * `ecslint rules`, `ecslint explain <rule-id>` and `ecslint init`. Linting stays the default command: any first argument
+ * that is not one of these words is a path. Each action only records what to run, so that parsing never
+ * prints or exits and main.ts stays the one place that does.
+ */
+export function addSubcommands(program: Command, chosen: (run: SubcommandRun) => void): void {
+  program
+    .command('rules')
+    .description('list every rule: id, severity in each preset (recommended, strict, all), what it checks')
+    .option('--json', 'print the list as JSON')
+    .action((opts: { json?: boolean }) =>
+      chosen(() => {
+        const { rulesJson, rulesTable } = require('./rules-list') as typeof import('./rules-list');
+        const note = folderNote('rules');
+        return { stdout: opts.json ? rulesJson() : rulesTable(), ...(note ? { stderr: note } : {}), exit: 0 };
+      }),
+    );
+  program
+    .command('explain')
+    .description("explain a rule: what it checks and why, when it applies, a bad and a good example, its source")
+    .argument('<rule-id>', 'the rule, as "ecslint rules" lists it')
+    .action((id: string) =>
+      chosen(() => {
+        const { explain } = require('./explain') as typeof import('./explain');
+        const note = folderNote('explain') ?? '';
+        const result = explain(id);
+        if ('error' in result) return { stdout: '', stderr: `${note}ecslint: ${result.error}\n`, exit: 2 };
+        return { stdout: result.text, ...(note ? { stderr: note } : {}), exit: 0 };
+      }),
+    );
+  program
+    .command('init')
+    .description('write a starter .ecslintrc.yaml in the current folder')
+    .action(() => chosen(() => (require('./init') as typeof import('./init')).init()));
+}

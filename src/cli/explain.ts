@@ -1,0 +1,83 @@
+import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
+import { PRESET_ORDER } from '../engine/rule';
+import { allRules, CheckDescription, describeCheck, describeCurrent, Example, ruleInfo } from '../docs/rule-info';
+import { ruleDocUrl } from '../project';
+
+const indent = (text: string, by: string) =>
+  text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => (l === '' ? '' : by + l))
+    .join('\n');
+
+function example(title: string, e: Example | undefined, missing: string): string {
+  if (!e) return `${title}: ${missing}\n`;
+  const flags = [e.launchType ? `--launch-type ${e.launchType}` : '', e.docs ? `--docs ${e.docs}` : ''].filter(Boolean).join(' ');
+  let out = `${title} (${e.file}${flags ? `, linted with ${flags}` : ''}):\n\n${indent(e.text, '    ')}\n`;
+  if (e.findings.length > 0) out += `\n  ecslint reports:\n${e.findings.map((f) => `    ${f.line}:${f.column}  ${f.message}\n`).join('')}`;
+  return out;
+}
+
+function checkText(check: CheckDescription): string {
+  const what = check.fn ? `with the function ${check.fn}${check.options ? ` ${JSON.stringify(check.options)}` : ''}` : `against the JSON Schema ${JSON.stringify(check.schema)}`;
+  return `${check.given.join(', ')}${check.field ? ` (member ${check.field})` : ''} ${what}`;
+}
+
+/** The closest known ids, for "did you mean". */
+function suggestions(id: string, ids: string[]): string[] {
+  const distance = (a: string, b: string) => {
+    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = d[0];
+      d[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const t = d[j];
+        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = t;
+      }
+    }
+    return d[b.length];
+  };
+  return ids
+    .map((x) => ({ x, d: x.includes(id) || id.includes(x) ? 0 : distance(id, x) }))
+    .filter((c) => c.d <= Math.max(2, Math.floor(id.length / 3)))
+    .sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1))
+    .slice(0, 3)
+    .map((c) => c.x);
+}
+
+/** `ecslint explain <rule-id>`: the text to print, or the error to show when no rule has that id. */
+export function explain(id: string): { text: string } | { error: string } {
+  const rule = allRules().find((r) => r.id === id);
+  if (!rule) {
+    const core = CORE_DIAGNOSTICS[id];
+    if (core) {
+      return { text: `${id} (${core.severity}, in every preset)\n\n${core.description}\n\nReported by the loader, before any rule runs: it is about the file, not a task definition.\n` };
+    }
+    const near = suggestions(id, [...allRules().map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)]);
+    return { error: `Unknown rule "${id}".${near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''} Run "ecslint rules" for the list.` };
+  }
+  const info = ruleInfo(rule);
+  const check = describeCheck(rule);
+  let out = `${rule.id} (${rule.severity})\n`;
+  out += `Presets: ${PRESET_ORDER.map((p) => `${p}: ${info.presets[p]}`).join(', ')}\n`;
+  out += `Applies to: ${info.appliesWhen}\n\n`;
+  out += `${rule.description}\n\n`;
+  if (rule.remediation) out += `How to fix: ${rule.remediation}\n\n`;
+  out += example('Bad', info.bad, 'no invalid fixture yet') + '\n';
+  out += example('Good', info.good, 'no valid fixture yet') + '\n';
+  out += `Checks: ${checkText(check)}\n`;
+  out += `Message: ${rule.message}\n`;
+  const current = describeCurrent(rule);
+  if (current?.off) out += 'With --docs current (the newer AWS documentation) the rule is off.\n';
+  else if (current) {
+    out += '\nWith --docs current (the newer AWS documentation):\n';
+    if (current.appliesWhen) out += `  Applies to: ${current.appliesWhen}\n`;
+    if (current.check) out += `  Checks: ${checkText(current.check)}\n`;
+    if (current.message) out += `  Message: ${current.message}\n`;
+  }
+  out += `\nSource: ${rule.source}\n`;
+  if (rule.url) out += `AWS documentation: ${rule.url}\n`;
+  out += `Rule documentation: ${ruleDocUrl(rule.id)}\n`;
+  return { text: out };
+}

@@ -1,0 +1,34 @@
+import type { FileResult, Severity } from '../types';
+import { repositoryPath } from './paths';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/**
+ * The escaping the GitHub Actions runner undoes (actions/toolkit, `escapeData`/`escapeProperty`). With
+ * line breaks encoded, a value can never start a line of its own, so it cannot issue a command.
+ */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export interface GithubOptions {
+  /** Paths are written relative to this folder (the workspace, where annotations are resolved). */
+  cwd: string;
+}
+
+/** GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding. */
+export function formatGithub(results: FileResult[], options: GithubOptions): string {
+  let out = '';
+  for (const r of results) {
+    const file = escapeProperty(repositoryPath(r.filePath, options.cwd));
+    for (const m of r.messages) {
+      const props = `file=${file},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.ruleId)}`;
+      out += `::${COMMAND[m.severity]} ${props}::${escapeData(m.message)}\n`;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+import { fingerprint } from '../engine/baseline';
+import { REPOSITORY_URL } from '../project';
+import type { FileResult, Finding, Severity } from '../types';
+import { repositoryPath } from './paths';
+import type { RuleMeta } from './rule-meta';
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+/** The base that relative artifact URIs are resolved against: the checkout, for GitHub code scanning. */
+const SRCROOT = '%SRCROOT%';
+/**
+ * The baseline's fingerprint (rule, task definition, JSON Pointer; never the line), so code scanning keeps
+ * tracking a finding when lines move. Versioned so that a change of recipe is not mistaken for new findings.
+ */
+const FINGERPRINT_KEY = 'ecslintFinding/v1';
+
+export interface SarifOptions {
+  /** Relative file paths are written relative to this folder. */
+  cwd: string;
+  rules: RuleMeta[];
+  /** The ecslint version, for tool.driver. */
+  version: string;
+}
+
+/** A path as a URI reference: each segment percent-encoded, so spaces, `#`, `?` and `:` cannot change its meaning. */
+function uriOf(file: string): { uri: string; uriBaseId?: string } {
+  if (file.startsWith('/')) return { uri: 'file://' + file.split('/').map(encodeURIComponent).join('/') };
+  if (/^[A-Za-z]:\//.test(file)) return { uri: 'file:///' + file.slice(0, 2) + file.slice(2).split('/').map(encodeURIComponent).join('/') };
+  return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function descriptor(meta: RuleMeta) {
+  const full = meta.remediation ? `${meta.description} ${meta.remediation}` : meta.description;
+  return {
+    id: meta.id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: full },
+    ...(meta.helpUri ? { helpUri: meta.helpUri } : {}),
+    ...(meta.remediation ? { help: { text: meta.remediation } } : {}),
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+  };
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every known rule described in
+ * tool.driver.rules (sorted by id), one result per finding with its exact region. Regions use 1-based
+ * lines and UTF-16 columns with an exclusive end column, as ecslint's findings do.
+ */
+export function formatSarif(results: FileResult[], options: SarifOptions): string {
+  const metas = [...options.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const index = new Map<string, number>();
+  metas.forEach((m, i) => index.set(m.id, i));
+  const rules = metas.map(descriptor);
+  // A finding from a rule nobody described (a team's own rule) still gets a descriptor, so ruleIndex is valid.
+  const ruleIndex = (m: Finding) => {
+    let i = index.get(m.ruleId);
+    if (i === undefined) {
+      i = rules.length;
+      index.set(m.ruleId, i);
+      rules.push({ id: m.ruleId, shortDescription: { text: m.ruleId }, fullDescription: { text: m.ruleId }, defaultConfiguration: { level: LEVEL[m.severity] } });
+    }
+    return i;
+  };
+
+  const sarifResults = [];
+  for (const r of results) {
+    const artifact = uriOf(repositoryPath(r.filePath, options.cwd));
+    const seen = new Map<string, number>();
+    for (const m of r.messages) {
+      // Identical findings in one file get an occurrence number, so each fingerprint stays unique.
+      const hash = fingerprint(m);
+      const n = (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, n);
+      sarifResults.push({
+        ruleId: m.ruleId,
+        ruleIndex: ruleIndex(m),
+        level: LEVEL[m.severity],
+        message: { text: m.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifact,
+              region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+            },
+            ...(m.path ? { logicalLocations: [{ fullyQualifiedName: m.path }] } : {}),
+          },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${n}` },
+        ...(m.taskDefinition !== undefined ? { properties: { taskDefinition: m.taskDefinition } } : {}),
+      });
+    }
+  }
+
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'ecslint', version: options.version, semanticVersion: options.version, informationUri: REPOSITORY_URL, rules } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,409 @@
+import * as path from 'path';
+import { cfnToApiName, Segment } from '../load/normalise';
+import { setMember } from '../load/parsed';
+import { Unknown } from '../load/unknown';
+import type { FunctionContext, FunctionResult, RuleFunction } from './types';
+
+/**
+ * Checks a task definition against AWS's own schema for the form it is written in: the
+ * RegisterTaskDefinition request of the ECS API model for API JSON/YAML, describe outputs and
+ * container lists; CloudFormation's AWS::ECS::TaskDefinition resource schema (joined with what ECS
+ * enforces behind it) for templates. Both are generated from AWS's files by scripts/gen-schemas.ts
+ * and compiled at build (scripts/build-aws-schemas.ts). One rule reports one kind of schema error,
+ * each at the member it is about.
+ */
+
+type Keyword = 'additionalProperties' | 'type' | 'enum' | 'required';
+
+interface Options {
+  keyword: Keyword;
+  /** Report only at these places: JSON Pointers into the normalised task definition, `*` for any one segment. */
+  at?: string[];
+  /** Never report at these places (other rules report them). */
+  notAt?: string[];
+  /** Enum values the model has that the docs profile does not know yet: reported as not allowed. */
+  newerValues?: string[];
+}
+
+interface SchemaError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+interface Validate {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+interface SchemaTables {
+  properties: Record<string, string[]>;
+  enums: Record<string, string[]>;
+}
+
+type SchemaName = 'taskDefinitionApi' | 'taskDefinitionCloudFormation';
+
+const GENERATED = path.join(__dirname, '..', '..', 'generated');
+let validators: Record<SchemaName, Validate> | undefined;
+let tables: Record<SchemaName, SchemaTables> | undefined;
+
+function validator(name: SchemaName): Validate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validators ??= require(path.join(GENERATED, 'aws-schemas.js')) as Record<SchemaName, Validate>;
+  return validators[name];
+}
+
+function table(name: SchemaName): SchemaTables {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  tables ??= require(path.join(GENERATED, 'aws-schema-tables.json')) as Record<SchemaName, SchemaTables>;
+  return tables[name];
+}
+
+/** One schema error, placed in the normalised task definition. */
+interface Problem {
+  keyword: string;
+  /** The member the error is about (for a missing member: its would-be place). */
+  path: Segment[];
+  /** The member's name as the author wrote it, or would write it. */
+  member: string;
+  /** Instance-path pattern of the object holding the member, in the schema's names. */
+  parentPattern: string;
+  params: Record<string, unknown>;
+}
+
+interface Validation {
+  schema: SchemaName;
+  problems: Problem[];
+  /** The written name of every segment of a normalised path (the same names outside CloudFormation). */
+  written: (path: readonly Segment[]) => string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown);
+
+// Several rules read the same validation of the same document: validate each document once.
+const memo = new WeakMap<object, Validation>();
+
+function validate(document: Record<string, unknown>, ctx: FunctionContext): Validation {
+  let v = memo.get(document);
+  if (!v) {
+    v = ctx.target.form === 'cloudformation' && ctx.sourcePath ? validateCloudFormation(document, ctx.sourcePath) : validateApi(document);
+    memo.set(document, v);
+  }
+  return v;
+}
+
+/**
+ * A copy without null members: the AWS CLI rejects a null, and the SDKs, the GitHub deploy action
+ * and Terraform leave it out, so a null member counts as an absent one (a required one is missing).
+ */
+function withoutNulls(value: unknown, view: (obj: Record<string, unknown>, key: string) => string = (_o, k) => k, back?: WeakMap<object, Map<string, string>>): unknown {
+  if (Array.isArray(value)) return value.map((v) => withoutNulls(v, view, back));
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  const keys = new Map<string, string>();
+  for (const [k, v] of Object.entries(value)) {
+    if (v === null) continue;
+    const name = view(value, k);
+    keys.set(name, k);
+    setMember(out, name, withoutNulls(v, view, back));
+  }
+  back?.set(out, keys);
+  return out;
+}
+
+function validateApi(document: Record<string, unknown>): Validation {
+  const data = withoutNulls(document);
+  const validate = validator('taskDefinitionApi');
+  validate(data);
+  const problems = (validate.errors ?? []).map((e) => problemFrom(e, data, (node, seg) => (Array.isArray(node) ? Number(seg) : seg), (name) => name));
+  return { schema: 'taskDefinitionApi', problems, written: (p) => p.map(String) };
+}
+
+/**
+ * CloudFormation property names are case-sensitive and some are irregular (`FilesystemId` in an EFS
+ * volume, `FileSystemId` in an FSx one), which normalisation to the API's names forgets: validate a
+ * view of the document keyed by the names as written, then map each error back.
+ */
+function validateCloudFormation(document: Record<string, unknown>, sourcePath: (path: readonly Segment[]) => string[]): Validation {
+  const paths = new WeakMap<object, Segment[]>();
+  const back = new WeakMap<object, Map<string, string>>();
+  const remember = (value: unknown, at: Segment[]): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => remember(v, [...at, i]));
+    else if (isObject(value)) {
+      paths.set(value, at);
+      for (const [k, v] of Object.entries(value)) remember(v, [...at, k]);
+    }
+  };
+  remember(document, []);
+  const writtenKey = (obj: Record<string, unknown>, key: string): string => {
+    const at = paths.get(obj);
+    return at === undefined ? key : (sourcePath([...at, key]).at(-1) ?? key);
+  };
+  const data = withoutNulls(document, writtenKey, back);
+  const validate = validator('taskDefinitionCloudFormation');
+  validate(data);
+  const problems = (validate.errors ?? []).map((e) =>
+    problemFrom(
+      e,
+      data,
+      (node, seg) => (Array.isArray(node) ? Number(seg) : (back.get(node as object)?.get(seg) ?? seg)),
+      cfnToApiName,
+    ),
+  );
+  const prefix = sourcePath([]).length;
+  return { schema: 'taskDefinitionCloudFormation', problems, written: (p) => sourcePath(p).slice(prefix) };
+}
+
+/**
+ * Place an ajv error: walk its instance path through the validated data, turning each written
+ * segment into the normalised one (`toKey`) and building the schema pattern of the object.
+ */
+function problemFrom(e: SchemaError, data: unknown, toKey: (node: unknown, seg: string) => Segment, missingName: (name: string) => string): Problem {
+  const segments = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map(unescape);
+  const normalised: Segment[] = [];
+  const pattern: string[] = [];
+  let node: unknown = data;
+  let writtenLast = '';
+  for (const seg of segments) {
+    normalised.push(toKey(node, seg));
+    pattern.push(Array.isArray(node) ? '*' : escape(seg));
+    if (!Array.isArray(node)) writtenLast = seg;
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
+  }
+  const params = e.params;
+  if (e.keyword === 'additionalProperties') {
+    const name = String(params.additionalProperty);
+    return { keyword: e.keyword, path: [...normalised, toKey(node, name)], member: name, parentPattern: '/' + pattern.join('/'), params };
+  }
+  if (e.keyword === 'required') {
+    const name = String(params.missingProperty);
+    return { keyword: e.keyword, path: [...normalised, missingName(name)], member: name, parentPattern: '/' + pattern.join('/'), params };
+  }
+  return { keyword: e.keyword, path: normalised, member: writtenLast, parentPattern: '/' + pattern.slice(0, -1).join('/'), params };
+}
+
+function unescape(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function escape(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Whether a normalised path matches a pointer pattern (`*` matches any one segment). */
+function matches(pattern: string, p: readonly Segment[]): boolean {
+  const parts = pattern === '' || pattern === '/' ? [] : pattern.slice(1).split('/').map(unescape);
+  return parts.length === p.length && parts.every((part, i) => part === '*' || part === String(p[i]));
+}
+
+function valueAt(root: unknown, p: readonly Segment[]): unknown {
+  let node = root;
+  for (const seg of p) {
+    if (node === null || typeof node !== 'object' || node instanceof Unknown) return undefined;
+    node = (node as Record<string, unknown>)[seg as string];
+  }
+  return node;
+}
+
+/**
+ * CloudFormation converts a scalar to the type of the property it is written for: a number or a
+ * boolean where a string is expected, "512" where an integer is, "true" where a boolean is (as
+ * cfn-lint does; YAML 1.1's yes/no/on/off too, which CloudFormation's YAML reads as booleans).
+ */
+function cloudFormationConverts(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+    case 'integer':
+    case 'number':
+      if (typeof value === 'number') return true;
+      return typeof value === 'string' && (type === 'integer' ? /^\s*[-+]?\d+\s*$/.test(value) : value.trim() !== '' && Number.isFinite(Number(value)));
+    case 'boolean':
+      return typeof value === 'boolean' || (typeof value === 'string' && /^(true|false|yes|no|on|off)$/i.test(value));
+    default:
+      return false;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean (true or false)',
+  array: 'a list',
+  object: 'an object',
+  null: 'null',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return Number.isInteger(value) ? 'an integer' : 'a number';
+    case 'boolean':
+      return 'a boolean';
+    default:
+      return 'an object';
+  }
+}
+
+function expectedType(type: unknown): string {
+  const types = Array.isArray(type) ? type.map(String) : String(type).split(',');
+  return types.map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+}
+
+/** Optimal string alignment distance, case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...new Array<number>(t.length).fill(0)]);
+  for (let j = 1; j <= t.length; j++) d[0][j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[s.length][t.length];
+}
+
+/** The candidate a misspelt name most likely meant: same letters in another case, a near spelling, or a longer name it starts. */
+export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const sameCase = candidates.find((c) => c.toLowerCase() === lower);
+  if (sameCase) return sameCase;
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestDistance || (d === bestDistance && best === undefined)) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best) return best;
+  if (name.length >= 4) {
+    const longer = candidates.filter((c) => c.toLowerCase().startsWith(lower)).sort((x, y) => x.length - y.length);
+    if (longer.length > 0) return longer[0];
+  }
+  return undefined;
+}
+
+/** `the task definition`, `container "web"`, `container "web", logConfiguration`, `volume "data", host`. */
+function locationOf(document: Record<string, unknown>, parent: readonly Segment[], written: (p: readonly Segment[]) => string[]): string {
+  if (parent.length === 0) return 'the task definition';
+  const names = written(parent);
+  const dotted = (from: number) =>
+    parent
+      .slice(from)
+      .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : `${i === 0 ? '' : '.'}${names[from + i] ?? seg}`))
+      .join('');
+  for (const [list, label] of [
+    ['containerDefinitions', 'container'],
+    ['volumes', 'volume'],
+  ] as const) {
+    if (parent[0] === list && typeof parent[1] === 'number') {
+      const item = valueAt(document, parent.slice(0, 2));
+      const name = isObject(item) && typeof item.name === 'string' && item.name !== '' ? JSON.stringify(item.name) : `#${parent[1] + 1}`;
+      return parent.length > 2 ? `${label} ${name}, ${dotted(2)}` : `${label} ${name}`;
+    }
+  }
+  return dotted(0);
+}
+
+const quoteList = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+function report(problem: Problem, document: Record<string, unknown>, v: Validation): FunctionResult | undefined {
+  // An item of a list is named by the list: `command[1]` in container "web".
+  let end = problem.path.length;
+  while (end > 0 && typeof problem.path[end - 1] === 'number') end--;
+  const location = locationOf(document, problem.path.slice(0, Math.max(0, end - 1)), v.written);
+  const member = problem.member + problem.path.slice(end).map((i) => `[${String(i)}]`).join('');
+  switch (problem.keyword) {
+    case 'additionalProperties': {
+      const candidates = table(v.schema).properties[problem.parentPattern === '/' ? '/' : problem.parentPattern] ?? [];
+      const suggestion = didYouMean(member, candidates);
+      return { path: problem.path, data: { location, member, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' } };
+    }
+    case 'required':
+      return { path: problem.path, data: { location, member } };
+    case 'type':
+      return { path: problem.path, data: { location, member, expected: expectedType(problem.params.type), found: typeOf(valueAt(document, problem.path)) } };
+    case 'enum': {
+      const allowed = (problem.params.allowedValues as unknown[]).map(String);
+      const value = valueAt(document, problem.path);
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+      return { path: problem.path, data: { location, member, allowed: quoteList(allowed), suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Values at an instance-path pattern (`*` for every list item) of the normalised document. */
+function valuesAt(document: unknown, pattern: string): Array<{ value: unknown; path: Segment[] }> {
+  let current: Array<{ value: unknown; path: Segment[] }> = [{ value: document, path: [] }];
+  for (const part of pattern.slice(1).split('/').map(unescape)) {
+    const next: typeof current = [];
+    for (const { value, path: at } of current) {
+      if (part === '*') {
+        if (Array.isArray(value)) value.forEach((item, i) => next.push({ value: item, path: [...at, i] }));
+      } else if (isObject(value) && Object.hasOwn(value, part)) {
+        next.push({ value: value[part], path: [...at, part] });
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** Enum values that the docs profile does not know yet, at the places whose enum has them. */
+function newerValueProblems(document: Record<string, unknown>, newer: readonly string[], v: Validation): Problem[] {
+  const out: Problem[] = [];
+  for (const [pattern, values] of Object.entries(table('taskDefinitionApi').enums)) {
+    if (!values.some((x) => newer.includes(x))) continue;
+    for (const { value, path: at } of valuesAt(document, pattern)) {
+      if (typeof value !== 'string' || !newer.includes(value)) continue;
+      const member = [...v.written(at)].reverse().find((s) => !/^\d+$/.test(s)) ?? '';
+      out.push({ keyword: 'enum', path: at, member, parentPattern: '', params: { allowedValues: values.filter((x) => !newer.includes(x)) } });
+    }
+  }
+  return out;
+}
+
+const awsSchema: RuleFunction<Options> = {
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['keyword'],
+    properties: {
+      keyword: { enum: ['additionalProperties', 'type', 'enum', 'required'] },
+      at: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } },
+      notAt: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } },
+      newerValues: { type: 'array', minItems: 1, items: { type: 'string' } },
+    },
+  },
+  check(value, options, ctx) {
+    if (!isObject(value) || ctx.path.length > 0) return [];
+    const v = validate(ctx.document, ctx);
+    const results: FunctionResult[] = [];
+    const problems = options.keyword === 'enum' && options.newerValues ? [...v.problems, ...newerValueProblems(ctx.document, options.newerValues, v)] : v.problems;
+    for (const problem of problems) {
+      if (problem.keyword !== options.keyword) continue;
+      if (options.at && !options.at.some((p) => matches(p, problem.path))) continue;
+      if (options.notAt?.some((p) => matches(p, problem.path))) continue;
+      const found = valueAt(ctx.document, problem.path);
+      if (problem.keyword === 'type' && (found === null || (v.schema === 'taskDefinitionCloudFormation' && cloudFormationConverts(found, String(problem.params.type))))) continue;
+      // An empty string for an enum is left out by the SDKs' serialisers (Go) and the GitHub deploy action.
+      if (problem.keyword === 'enum' && found === '') continue;
+      const r = report(problem, ctx.document, v);
+      if (r) results.push(r);
+    }
+    return results;
+  },
+};
+export default awsSchema;

@@ -1,0 +1,71 @@
+import type { Segment } from '../load/normalise';
+import { Unknown } from '../load/unknown';
+
+/** Values a member path reached, and whether an unknowable value stood in the way. */
+export interface Collected {
+  values: Array<{ value: unknown; path: Segment[] }>;
+  /**
+   * True when the walk met an Unknown (a CloudFormation intrinsic, a placeholder, a member that a
+   * bare container list leaves to Terraform): what it stands for may add or change values, so
+   * conclusions such as "no item has this name" cannot be drawn.
+   */
+  unknown: boolean;
+}
+
+const steps = new Map<string, string[]>();
+
+/** `containerDefinitions[*].mountPoints[*].sourceVolume` -> members and `*` (every array item). */
+function parse(path: string): string[] {
+  let s = steps.get(path);
+  if (!s) {
+    s = path
+      .replace(/\[\*\]/g, '.*')
+      .split('.')
+      .filter((p) => p.length > 0);
+    steps.set(path, s);
+  }
+  return s;
+}
+
+/**
+ * Collect the values at a member path (members separated by dots, `[*]` for every array item),
+ * starting at `root`. Missing members and non-arrays under `[*]` simply yield nothing.
+ */
+export function collect(root: unknown, path: string): Collected {
+  let current: Array<{ value: unknown; path: Segment[] }> = [{ value: root, path: [] }];
+  let unknown = false;
+  for (const step of parse(path)) {
+    const next: typeof current = [];
+    for (const { value, path: at } of current) {
+      if (value instanceof Unknown) {
+        unknown = true;
+        continue;
+      }
+      if (value === null || typeof value !== 'object') continue;
+      if (step === '*') {
+        if (Array.isArray(value)) value.forEach((item, i) => next.push({ value: item, path: [...at, i] }));
+      } else if (!Array.isArray(value) && Object.hasOwn(value, step)) {
+        const member = (value as Record<string, unknown>)[step];
+        if (member !== undefined) next.push({ value: member, path: [...at, step] });
+      }
+    }
+    current = next;
+  }
+  const values = current.filter((m) => {
+    if (m.value instanceof Unknown) unknown = true;
+    return !(m.value instanceof Unknown);
+  });
+  return { values, unknown };
+}
+
+/** The string values at a path (the names a reference may point at); `unknown` as for `collect`. */
+export function collectNames(root: unknown, path: string): { names: string[]; unknown: boolean } {
+  const got = collect(root, path);
+  const names: string[] = [];
+  for (const { value } of got.values) if (typeof value === 'string') names.push(value);
+  return { names, unknown: got.unknown };
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Unknown);
+}

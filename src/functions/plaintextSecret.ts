@@ -1,0 +1,104 @@
+import type { Segment } from '../load/normalise';
+import { Unknown } from '../load/unknown';
+import type { FunctionResult, RuleFunction } from './types';
+import { hasTemplateMarker } from './template-marker';
+
+interface Options {
+  /** Word sequences (upper case, space-separated, e.g. "API KEY") that mark a name as a secret's. */
+  words: string[];
+  /** Names (case-insensitive) that always hold a secret, whatever their words. */
+  names?: string[];
+  /** Names (case-insensitive) that never do, though their words say so (PWD is the working directory). */
+  ignoreNames?: string[];
+  /** A name ending in one of these words refers to or describes a secret (SECRET_ARN, TOKEN_URL, PASSWORD_FILE). */
+  referenceWords?: string[];
+  /** A name with one of these words anywhere is not a secret (PUBLIC_KEY). */
+  exceptWords?: string[];
+  /** Values (case-insensitive, whole value) that cannot be secrets: flags, references. */
+  ignoreValues?: string;
+  /** Also report any value that is a URL with a password in it, whatever its name. */
+  credentialUrls?: boolean;
+}
+
+// scheme://user:password@host, with a non-empty password.
+const CREDENTIAL_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]*:[^/?#@\s]+@/i;
+
+/** Split a variable or option name into upper-case words: DB_PASSWORD, dbPassword, splunk-token, APIKey. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.toUpperCase());
+}
+
+function containsSequence(haystack: string[], needle: string[]): boolean {
+  for (let i = 0; i + needle.length <= haystack.length; i++) {
+    if (needle.every((w, j) => haystack[i + j] === w)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reports plain-text values that look like secrets: in an environment list (`[{name, value}]`) at
+ * the item's value, in a string map (log driver options) at the key. A name looks secret when it
+ * contains one of `words` and neither ends in a reference word nor contains an exception word.
+ * Values that are not literal strings (intrinsics, placeholders, template markers) are filled in
+ * elsewhere, not written here in plain text, and are skipped.
+ */
+const plaintextSecret: RuleFunction<Options> = {
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['words'],
+    properties: {
+      words: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Z0-9]+( [A-Z0-9]+)*$' } },
+      names: { type: 'array', items: { type: 'string', minLength: 1 } },
+      ignoreNames: { type: 'array', items: { type: 'string', minLength: 1 } },
+      referenceWords: { type: 'array', items: { type: 'string', pattern: '^[A-Z0-9]+$' } },
+      exceptWords: { type: 'array', items: { type: 'string', pattern: '^[A-Z0-9]+$' } },
+      ignoreValues: { type: 'string', minLength: 1 },
+      credentialUrls: { type: 'boolean' },
+    },
+  },
+  check(value, options) {
+    const sequences = options.words.map((w) => w.split(' '));
+    const always = new Set((options.names ?? []).map((n) => n.toUpperCase()));
+    const never = new Set((options.ignoreNames ?? []).map((n) => n.toUpperCase()));
+    const reference = new Set(options.referenceWords ?? []);
+    const except = new Set(options.exceptWords ?? []);
+    const ignoreValue = options.ignoreValues ? new RegExp(`^(?:${options.ignoreValues})$`, 'i') : undefined;
+
+    const secretName = (name: string): boolean => {
+      const upper = name.toUpperCase();
+      if (always.has(upper)) return true;
+      if (never.has(upper)) return false;
+      const words = nameWords(name);
+      if (words.length === 0 || reference.has(words[words.length - 1]) || words.some((w) => except.has(w))) return false;
+      return sequences.some((s) => containsSequence(words, s));
+    };
+
+    const inspect = (name: unknown, raw: unknown, path: Segment[]): FunctionResult[] => {
+      // CloudFormation turns a YAML number (a numeric password) into the string the container sees.
+      const v = typeof raw === 'number' ? String(raw) : raw;
+      if (typeof name !== 'string' || typeof v !== 'string' || v === '' || hasTemplateMarker(v)) return [];
+      if (options.credentialUrls && CREDENTIAL_URL.test(v)) return [{ path, data: { name: JSON.stringify(name), why: 'holds a URL with a password in plain text' } }];
+      if (ignoreValue?.test(v)) return [];
+      return secretName(name) ? [{ path, data: { name: JSON.stringify(name), why: 'looks like a secret in plain text' } }] : [];
+    };
+
+    if (Array.isArray(value)) {
+      return value.flatMap((item, i) => {
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) return [];
+        const entry = item as Record<string, unknown>;
+        return inspect(entry.name, entry.value, [i, 'value']);
+      });
+    }
+    if (value !== null && typeof value === 'object' && !(value instanceof Unknown)) {
+      return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => inspect(k, v, [k]));
+    }
+    return [];
+  },
+};
+export default plaintextSecret;

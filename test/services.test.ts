@@ -1,0 +1,117 @@
+/**
+ * Services and run-task inputs: detection of each input form, and the checks that need the task
+ * definition a service runs when that task definition is in another file of the same run
+ * (lintFiles' second pass). Same-template links are covered by the rule fixtures.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { lintFiles, lintText } = require('../dist/src/index') as typeof import('../src/index');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { extractTaskDefinitions } = require('../dist/src/load/extract') as typeof import('../src/load/extract');
+
+const CROSS_RULES = { 'svc-fargate-compat': 'error', 'svc-lb-container': 'error', 'svc-network-configuration': 'error', 'cps-fargate-spot-arm64': 'error' } as const;
+
+const taskDefinition = {
+  family: 'web',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['EC2'],
+  containerDefinitions: [{ name: 'web', image: 'nginx:1.25', memory: 256, portMappings: [{ containerPort: 80 }] }],
+};
+
+const service = (taskDefinitionName: string) => ({
+  cluster: 'prod',
+  serviceName: 'web',
+  taskDefinition: taskDefinitionName,
+  desiredCount: 2,
+  launchType: 'FARGATE',
+  networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'] } },
+  loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef', containerName: 'web', containerPort: 8080 }],
+});
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-services-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+  return file;
+}
+
+function crossFindings(files: string[]) {
+  const { results } = lintFiles(files, { config: { preset: 'all', rules: { ...CROSS_RULES } } });
+  return results.map((r) => ({ file: path.basename(r.filePath), findings: r.messages.filter((m) => m.ruleId in CROSS_RULES).map((m) => `${m.ruleId} ${m.path} ${m.line}:${m.column}`) }));
+}
+
+describe('a service checked against a task definition in another file of the run', () => {
+  test.each(['web', 'web:3', 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3'])('taskDefinition %s', (name) => {
+    const svc = write('service.json', service(name));
+    write('task-definition.json', taskDefinition);
+    expect(crossFindings([svc, path.join(dir, 'task-definition.json')])).toEqual([
+      { file: 'service.json', findings: ['svc-fargate-compat /launchType 6:3', 'svc-lb-container /loadBalancers/0/containerPort 18:7'] },
+      { file: 'task-definition.json', findings: [] },
+    ]);
+  });
+
+  test('found when the whole folder is linted, whatever the order of the files', () => {
+    write('a-service.json', service('web'));
+    write('z-task-definition.json', taskDefinition);
+    expect(crossFindings([dir]).find((r) => r.file === 'a-service.json')?.findings).toEqual(['svc-fargate-compat /launchType 6:3', 'svc-lb-container /loadBalancers/0/containerPort 18:7']);
+  });
+
+  test('not linked when the family is ambiguous (two task definitions of the run share it)', () => {
+    write('service.json', service('web'));
+    write('td-a.json', taskDefinition);
+    write('td-b.json', { ...taskDefinition, requiresCompatibilities: ['FARGATE'] });
+    expect(crossFindings([dir]).find((r) => r.file === 'service.json')?.findings).toEqual([]);
+  });
+
+  test('not linked when the revision differs from a describe output', () => {
+    write('service.json', service('web:3'));
+    write('describe.json', { taskDefinition: { ...taskDefinition, revision: 2 } });
+    expect(crossFindings([dir]).find((r) => r.file === 'service.json')?.findings).toEqual([]);
+  });
+
+  test('a single file linted alone has no task definition to link to', () => {
+    const result = lintText(JSON.stringify(service('web'), null, 2), { filePath: 'service.json', config: { preset: 'all', rules: { ...CROSS_RULES } } });
+    expect(result.messages.filter((m) => m.ruleId in CROSS_RULES)).toEqual([]);
+  });
+
+  test('a run-task input runs the network checks of the linked awsvpc task definition', () => {
+    const run = write('run-task.json', { cluster: 'batch', taskDefinition: 'web', count: 1, launchType: 'EC2' });
+    const td = write('td.json', taskDefinition);
+    expect(crossFindings([run, td])[0].findings).toEqual(['svc-network-configuration /networkConfiguration 1:1']);
+  });
+});
+
+describe('detection of service inputs', () => {
+  const kinds = (value: unknown) => extractTaskDefinitions(value).units.map((u) => `${u.kind}/${u.form}/${u.name}`);
+
+  test('create-service, update-service, run-task and describe-services', () => {
+    expect(kinds(service('web'))).toEqual(['service/create-service/web']);
+    expect(kinds({ cluster: 'prod', service: 'web', taskDefinition: 'web:4', desiredCount: 3 })).toEqual(['service/update-service/web']);
+    expect(kinds({ cluster: 'batch', taskDefinition: 'report:2', count: 1 })).toEqual(['service/run-task/(run-task input)']);
+    expect(kinds({ services: [service('web'), { ...service('api'), serviceName: 'api' }], failures: [] })).toEqual(['service/describe/web', 'service/describe/api']);
+  });
+
+  test('task definitions and describe-task-definition outputs stay task definitions', () => {
+    expect(kinds(taskDefinition)).toEqual(['task-definition/api/web']);
+    expect(kinds({ taskDefinition: { ...taskDefinition, revision: 3 } })).toEqual(['task-definition/describe/web']);
+  });
+
+  test('a CloudFormation template with only a service is linted, and PlacementStrategies maps to placementStrategy', () => {
+    const units = extractTaskDefinitions({
+      Resources: { Svc: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: 'Param' }, PlacementStrategies: [{ Type: 'spread', Field: 'instanceId' }] } } },
+    }).units;
+    expect(units.map((u) => u.kind)).toEqual(['service']);
+    expect(units[0].document.placementStrategy).toEqual([{ type: 'spread', field: 'instanceId' }]);
+    expect(units[0].toSource(['placementStrategy', 0, 'field'])).toEqual(['Resources', 'Svc', 'Properties', 'PlacementStrategies', '0', 'Field']);
+  });
+});
