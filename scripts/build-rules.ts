@@ -80,7 +80,7 @@ function main(): void {
   fs.writeFileSync(path.join(outDir, 'rules.json'), JSON.stringify(rules));
   fs.writeFileSync(path.join(outDir, 'validators.js'), compileValidators(rules));
   fs.writeFileSync(path.join(outDir, 'config-validator.js'), compileConfigValidator());
-  process.stdout.write(`ecslint: compiled ${rules.length} rules\n`);
+  process.stderr.write(`ecslint: compiled ${rules.length} rules\n`);
 }
 
 if (require.main === module) main();

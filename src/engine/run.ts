@@ -99,8 +99,7 @@ function checkSchema(rule: CompiledRule, value: unknown, path: Segment[], docume
   const rel = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapePointer);
   const params = error.params;
   const property = (params.missingProperty ?? params.additionalProperty ?? params.propertyName) as string | undefined;
-  const findingPath: Segment[] = [...path, ...rel];
-  if (property !== undefined && error.keyword !== 'propertyNames') findingPath.push(property);
+  const findingPath: Segment[] = clampPath(document, [...path, ...rel, ...(property !== undefined && error.keyword !== 'propertyNames' ? [property] : [])]);
   if (reachesUnknown(document, findingPath)) return;
   out.push({
     ruleId: rule.id,
@@ -114,7 +113,7 @@ function checkWithFunction(rule: CompiledRule, value: unknown, path: Segment[], 
   const fn = checkFunction(rule.check.function!);
   const results = fn.check(value, rule.check.options ?? {}, { document, path, target, docs, ...(taskDefinition ? { taskDefinition } : {}), ...(sourcePath ? { sourcePath } : {}) });
   for (const r of results) {
-    const findingPath = [...path, ...(r.path ?? [])];
+    const findingPath = clampPath(document, [...path, ...(r.path ?? [])]);
     if (reachesUnknown(document, findingPath)) continue;
     out.push({
       ruleId: rule.id,
@@ -123,6 +122,22 @@ function checkWithFunction(rule: CompiledRule, value: unknown, path: Segment[], 
       path: findingPath,
     });
   }
+}
+
+/**
+ * A member can only be missing from an object. When a path names a member of a list or of a scalar
+ * (the file has the wrong type there), the finding belongs on that wrongly typed value instead.
+ */
+export function clampPath(document: unknown, path: Segment[]): Segment[] {
+  let node: unknown = document;
+  for (let i = 0; i < path.length; i++) {
+    if (node === undefined) return path;
+    if (node === null || typeof node !== 'object' || node instanceof Unknown) return path.slice(0, i);
+    const seg = path[i];
+    if (Array.isArray(node) && !/^\d+$/.test(String(seg))) return path.slice(0, i);
+    node = Object.hasOwn(node, seg as string) ? (node as Record<string, unknown>)[seg as string] : undefined;
+  }
+  return path;
 }
 
 function unescapePointer(s: string): string {

@@ -1,3 +1,4 @@
+import { resourceProperties, resourceSourceMap } from './cfn-resource';
 import { normalise, Segment } from './normalise';
 
 /**
@@ -67,15 +68,14 @@ export function cloudFormationServices(resources: Record<string, unknown>, ignor
   const units: ServiceUnit[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!isObject(resource) || resource.Type !== 'AWS::ECS::Service') continue;
-    const properties = isObject(resource.Properties) ? resource.Properties : {};
+    const properties = resourceProperties(resource);
     const n = normalise(properties, 'cloudformation');
-    const prefix = ['Resources', logicalId, 'Properties'];
     units.push({
       kind: 'service',
       form: 'cloudformation',
       name: logicalId,
       document: n.value,
-      toSource: (p) => [...prefix, ...n.toSource(p)],
+      toSource: resourceSourceMap(resource, logicalId, n),
       ignoredRules: ignores(resource),
       // Read from the template as written: normalisation turns the intrinsic into an Unknown.
       taskDefinitionRef: cloudFormationTaskDefinitionRef(properties.TaskDefinition, resources),

@@ -1,4 +1,5 @@
 import { cloudFormationServices, extractServiceInput, ServiceUnit } from './extract-service';
+import { resourceProperties, resourceSourceMap } from './cfn-resource';
 import { normalise, Segment } from './normalise';
 import { Unknown } from './unknown';
 
@@ -89,11 +90,8 @@ function cloudFormation(resources: Record<string, unknown>): TaskDefinitionUnit[
   const units: TaskDefinitionUnit[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!isObject(resource) || resource.Type !== 'AWS::ECS::TaskDefinition') continue;
-    const properties = isObject(resource.Properties) ? resource.Properties : {};
-    const n = normalise(properties, 'cloudformation');
-    const prefix = ['Resources', logicalId, 'Properties'];
-    // Without Properties every finding is about a missing member: place it on the resource, which exists.
-    const toSource = Object.hasOwn(resource, 'Properties') ? (p: readonly Segment[]) => [...prefix, ...n.toSource(p)] : () => ['Resources', logicalId];
+    const n = normalise(resourceProperties(resource), 'cloudformation');
+    const toSource = resourceSourceMap(resource, logicalId, n);
     units.push({ kind: 'task-definition', form: 'cloudformation', name: logicalId, document: n.value, toSource, ignoredRules: metadataIgnores(resource) });
   }
   return units;
