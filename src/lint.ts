@@ -16,6 +16,7 @@ import { parseJson } from './load/parse-json';
 import type { YamlParse } from './load/parse-yaml';
 import { ParsedDocument, SyntaxProblem } from './load/parsed';
 import type { FileResult, Finding, Severity, Span } from './types';
+import { fileResult } from './result';
 
 export interface LintFileOptions {
   config: LintConfig;
@@ -242,14 +243,8 @@ export function summarise(filePath: string, findings: Finding[], taskDefinitions
       return true;
     })
     .sort((a, b) => (a.document ?? 0) - (b.document ?? 0) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.path, b.path) || cmp(a.message, b.message));
-  return {
-    filePath,
-    errorCount: messages.filter((m) => m.severity === 'error').length,
-    warningCount: messages.filter((m) => m.severity === 'warning').length,
-    infoCount: messages.filter((m) => m.severity === 'info').length,
-    messages,
-    ...(taskDefinitions !== undefined && taskDefinitions.length > 0 ? { taskDefinitions } : {}),
-  };
+  return fileResult(filePath, messages, taskDefinitions !== undefined && taskDefinitions.length > 0 ? { taskDefinitions } : {});
+
 }
 
 function cmp(a: string, b: string): number {

@@ -4,6 +4,7 @@
  * the chosen format's module.
  */
 import { spawnSync } from 'child_process';
+import { CLEAN_YAML, privilegedFargateTaskDefinition, runCli } from './support';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,39 +13,15 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
 const ROOT = path.join(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'ecslint.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { builtInRules } = require('../dist/src/engine/registry') as typeof import('../src/engine/registry');
 
-function ecslint(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: '', encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } as NodeJS.ProcessEnv });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ecslint = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) => runCli(args, { cwd, env });
 
 const HOSTILE_NAME = 'web\n::error file=x,line=1::forged\r\n</testcase><b>&amp;\u001b[31mred\u001b[0m';
 
-const BAD = JSON.stringify(
-  {
-    family: 'web',
-    requiresCompatibilities: ['FARGATE'],
-    networkMode: 'awsvpc',
-    cpu: '256',
-    memory: '512',
-    executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
-    containerDefinitions: [{ name: HOSTILE_NAME, image: 'nginx:1.27', essential: true, privileged: true }],
-  },
-  null,
-  2,
-);
-
-const CLEAN = `family: ok
-requiresCompatibilities: [EC2]
-containerDefinitions:
-  - name: web
-    image: nginx:1.27
-    memory: 256
-    essential: true
-`;
+const BAD = privilegedFargateTaskDefinition(HOSTILE_NAME);
+const CLEAN = CLEAN_YAML;
 
 let dir: string;
 beforeAll(() => {

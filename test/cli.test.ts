@@ -1,45 +1,13 @@
 /** CLI scenarios: the built binary as a child process, its exit codes and its output per format. */
 import { spawnSync } from 'child_process';
+import { BIN, CLEAN_YAML, privilegedFargateTaskDefinition, runCli } from './support';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const BIN = path.join(__dirname, '..', 'bin', 'ecslint.js');
-
-function ecslint(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, input: options.input ?? '', encoding: 'utf8', env: env as NodeJS.ProcessEnv });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const FARGATE_PRIVILEGED = `{
-  "family": "web",
-  "requiresCompatibilities": ["FARGATE"],
-  "networkMode": "awsvpc",
-  "cpu": "256",
-  "memory": "512",
-  "executionRoleArn": "arn:aws:iam::123456789012:role/exec",
-  "containerDefinitions": [
-    {
-      "name": "web",
-      "image": "nginx:1.27",
-      "essential": true,
-      "privileged": true
-    }
-  ]
-}
-`;
-
-const CLEAN = `family: ok
-requiresCompatibilities: [EC2]
-containerDefinitions:
-  - name: web
-    image: nginx:1.27
-    memory: 256
-    essential: true
-    logConfiguration:
-      logDriver: json-file
-`;
+const FARGATE_PRIVILEGED = privilegedFargateTaskDefinition('web') + '\n';
+const CLEAN = CLEAN_YAML;
+const ecslint = runCli;
 
 let dir: string;
 beforeAll(() => {
@@ -67,7 +35,7 @@ describe('exit codes', () => {
   test('1 for an error finding', () => {
     const r = ecslint(['bad.json'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('13:7');
+    expect(r.stdout).toContain('15:7');
     expect(r.stdout).toContain('fargate-no-privileged');
     expect(r.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
   });
@@ -124,9 +92,9 @@ describe('json format', () => {
       severity: 'error',
       message: 'Container "web" sets privileged, which Fargate does not support.',
       path: '/containerDefinitions/0/privileged',
-      line: 13,
+      line: 15,
       column: 7,
-      endLine: 13,
+      endLine: 15,
       endColumn: 25,
       taskDefinition: 'web',
     });
@@ -155,7 +123,7 @@ describe('inputs', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report[0].filePath).toBe('td.json');
-    expect(report[0].messages.some((m: { ruleId: string; line: number }) => m.ruleId === 'fargate-no-privileged' && m.line === 13)).toBe(true);
+    expect(report[0].messages.some((m: { ruleId: string; line: number }) => m.ruleId === 'fargate-no-privileged' && m.line === 15)).toBe(true);
   });
 
   test('YAML on standard input', () => {

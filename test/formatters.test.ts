@@ -4,6 +4,7 @@
  * and percent signs. Each format must stay well-formed and carry the value without letting it act.
  */
 import * as fs from 'fs';
+import { privilegedFargateTaskDefinition } from './support';
 import * as path from 'path';
 import { DOMParser } from '@xmldom/xmldom';
 import Ajv from 'ajv-draft-04';
@@ -15,6 +16,8 @@ const { format, FORMATS } = require('../dist/src/formatters') as typeof import('
 const { lintText } = require('../dist/src/index') as typeof import('../src/index');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { builtInRules } = require('../dist/src/engine/registry') as typeof import('../src/engine/registry');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { fileResult } = require('../dist/src/result') as typeof import('../src/result');
 type FileResult = import('../src/types').FileResult;
 type Finding = import('../src/types').Finding;
 
@@ -22,21 +25,7 @@ const HOSTILE_NAME = 'web\n::error file=evil.json,line=1::injected\r\n</failure>
 const HOSTILE_FILE = 'in,fra:x/%0A task&<def>.json';
 const CWD = '/repo';
 
-function taskDefinition(name: string): string {
-  return JSON.stringify(
-    {
-      family: 'web',
-      requiresCompatibilities: ['FARGATE'],
-      networkMode: 'awsvpc',
-      cpu: '256',
-      memory: '512',
-      executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
-      containerDefinitions: [{ name, image: 'nginx:1.27', essential: true, privileged: true }],
-    },
-    null,
-    2,
-  );
-}
+const taskDefinition = privilegedFargateTaskDefinition;
 
 const hostileResult = (): FileResult => lintText(taskDefinition(HOSTILE_NAME), { filePath: HOSTILE_FILE, config: { preset: 'recommended' } });
 
@@ -45,14 +34,7 @@ function finding(over: Partial<Finding>): Finding {
 }
 
 function summary(filePath: string, messages: Finding[], taskDefinitions?: string[]): FileResult {
-  return {
-    filePath,
-    errorCount: messages.filter((m) => m.severity === 'error').length,
-    warningCount: messages.filter((m) => m.severity === 'warning').length,
-    infoCount: messages.filter((m) => m.severity === 'info').length,
-    messages,
-    ...(taskDefinitions ? { taskDefinitions } : {}),
-  };
+  return fileResult(filePath, messages, taskDefinitions ? { taskDefinitions } : {});
 }
 
 /** A mixed report: errors, a warning and an info across task definitions, a parse error, a clean file. */

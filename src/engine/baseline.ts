@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { FileResult, Finding } from '../types';
+import { fileResult } from '../result';
 
 /**
  * A baseline records the findings a repository has today so that only new ones are reported.
@@ -53,13 +54,8 @@ export function applyBaseline(results: FileResult[], baseline: Baseline): FileRe
       left.set(fp, n - 1);
       return false;
     });
-    return {
-      ...r,
-      messages,
-      errorCount: messages.filter((m) => m.severity === 'error').length,
-      warningCount: messages.filter((m) => m.severity === 'warning').length,
-      infoCount: messages.filter((m) => m.severity === 'info').length,
-    };
+    return fileResult(r.filePath, messages, r.taskDefinitions ? { taskDefinitions: r.taskDefinitions } : {});
+
   });
 }
 

@@ -51,7 +51,7 @@ function looksLikeContainer(v: unknown): boolean {
 
 export function extractTaskDefinitions(root: unknown): Extraction {
   if (Array.isArray(root)) {
-    if (root.length > 0 && root.every(looksLikeContainer)) return { units: [containerList(root, [])] };
+    if (root.length > 0 && root.every(looksLikeContainer)) return { units: [containerUnit(root, false)] };
     return { units: [], unrecognised: 'a list that is not a list of container definitions' };
   }
   if (!isObject(root)) return { units: [], unrecognised: root === null ? 'an empty document' : `a ${typeof root}` };
@@ -73,7 +73,7 @@ export function extractTaskDefinitions(root: unknown): Extraction {
     return { units: [{ kind: 'task-definition', form: 'api', name: nameOf(n.value.family, '(no family)'), document: n.value, toSource: n.toSource, ignoredRules: [] }] };
   }
 
-  if (looksLikeContainer(root)) return { units: [singleContainer(root)] };
+  if (looksLikeContainer(root)) return { units: [containerUnit([root], true)] };
   return { units: [], unrecognised: 'not a task definition, a describe-task-definition output, a service or run-task input, a CloudFormation template or a container list' };
 }
 
@@ -111,29 +111,16 @@ function withUnknownTaskLevel(containers: unknown[]): Record<string, unknown> {
   return td;
 }
 
-function containerList(list: unknown[], prefix: string[]): TaskDefinitionUnit {
-  const n = normalise({ containerDefinitions: list }, 'api');
-  const td = withUnknownTaskLevel(n.value.containerDefinitions as unknown[]);
+/** A container list (or one container) from a file of its own: its task-level members are unknown. */
+function containerUnit(containers: unknown[], single: boolean): TaskDefinitionUnit {
+  const n = normalise({ containerDefinitions: containers }, 'api');
   return {
     kind: 'task-definition',
     form: 'container-list',
-    name: '(container definitions)',
-    document: td,
-    toSource: (p) => (p[0] === 'containerDefinitions' ? [...prefix, ...n.toSource(p).slice(1)] : [...prefix]),
-    ignoredRules: [],
-  };
-}
-
-function singleContainer(container: Record<string, unknown>): TaskDefinitionUnit {
-  const n = normalise({ containerDefinitions: [container] }, 'api');
-  const td = withUnknownTaskLevel(n.value.containerDefinitions as unknown[]);
-  return {
-    kind: 'task-definition',
-    form: 'container-list',
-    name: '(container definition)',
-    document: td,
-    // The file holds one container, not a list: drop the list index.
-    toSource: (p) => (p[0] === 'containerDefinitions' ? n.toSource(p).slice(2) : []),
+    name: single ? '(container definition)' : '(container definitions)',
+    document: withUnknownTaskLevel(n.value.containerDefinitions as unknown[]),
+    // The file holds the list itself, or a single container: drop the wrapper (and the list index).
+    toSource: (p) => (p[0] === 'containerDefinitions' ? n.toSource(p).slice(single ? 2 : 1) : []),
     ignoredRules: [],
   };
 }
