@@ -3,13 +3,13 @@
  * `--format json` prints.
  */
 import { DEFAULT_CONFIG, LintConfig } from './config/config';
-import { expandPaths } from './files/expand';
-import { lintBytes, lintText as lintDecodedText, summarise } from './lint';
-import { addToIndex, IndexedTaskDefinition } from './engine/service-target';
-import type { FileResult, Finding } from './types';
-import { MAX_FILE_BYTES, readLintable } from './files/read';
-import { configForFile, Overrides } from './config/resolve';
+import type { Overrides } from './config/resolve';
 import { applyBaseline, Baseline } from './engine/baseline';
+import { expandPaths } from './files/expand';
+import { lintText as lintDecodedText } from './lint';
+import { lintInThreads, threadsFor } from './parallel';
+import { collectOutcomes, FileOutcome, lintFileEntry, RunSettings } from './run-files';
+import type { FileResult } from './types';
 
 export type { Overrides } from './config/resolve';
 export type { Baseline } from './engine/baseline';
@@ -50,49 +50,25 @@ export interface LintFilesResult {
   missing: Array<{ path: string; reason: string }>;
 }
 
-function fileFinding(message: string): Finding {
-  return { ruleId: 'parse-error', severity: 'error', message, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
-}
-
 /**
  * Lint files, folders and glob patterns. Files in folders that hold no task definition are left out.
- * A service that names its task definition by family, kept in another file of the run, is checked
- * against it in a second pass: only the files holding such services are linted again, with the
- * run's task definitions indexed by family.
+ * Large runs are spread over worker threads, one per core; the results are the same, in the same order.
  */
 export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesResult {
-  const fixed = options.config ? { ...DEFAULT_CONFIG, ...options.config } : undefined;
+  const settings: RunSettings = options.config ? { config: options.config } : { overrides: options.overrides ?? {} };
   const { files, missing } = expandPaths(paths);
-  const results: FileResult[] = [];
-  const index = new Map<string, IndexedTaskDefinition[]>();
-  const secondPass: Array<{ at: number; file: (typeof files)[number]; bytes: Buffer; config: LintConfig }> = [];
-  for (const [done, file] of files.entries()) {
-    options.onProgress?.(done, files.length);
-    const { config, ignored } = fixed ? { config: fixed, ignored: false } : configForFile(file.path, options.overrides ?? {});
-    if (ignored) continue;
-    const read = readLintable(file.path);
-    if ('error' in read) {
-      if (file.explicit) {
-        missing.push({ path: file.path, reason: read.error });
-        continue;
-      }
-      results.push(summarise(file.path, [fileFinding(`The file cannot be read: ${read.error}.`)]));
-      continue;
-    }
-    if ('tooLarge' in read) {
-      results.push(summarise(file.path, [fileFinding(`The file is ${(read.tooLarge / 1048576).toFixed(1)} MiB, larger than any ECS input (${MAX_FILE_BYTES / 1048576} MiB limit); it was not parsed.`)]));
-      continue;
-    }
-    const bytes = read.bytes;
-    const outcome = lintBytes(bytes, file.path, { config, explicit: file.explicit });
-    if (outcome.taskDefinitions) addToIndex(index, outcome.taskDefinitions);
-    if (outcome.skip) continue;
-    if (outcome.awaitsTaskDefinitions) secondPass.push({ at: results.length, file, bytes, config });
-    results.push(outcome.result);
+  const threads = threadsFor(files.length);
+  let outcomes: FileOutcome[];
+  if (threads > 1) {
+    outcomes = lintInThreads(files, settings, threads, options.onProgress);
+  } else {
+    outcomes = files.map((file, done) => {
+      options.onProgress?.(done, files.length);
+      return lintFileEntry(file, settings);
+    });
   }
   options.onProgress?.(files.length, files.length);
-  if (index.size > 0) {
-    for (const { at, file, bytes, config } of secondPass) results[at] = lintBytes(bytes, file.path, { config, explicit: file.explicit, taskDefinitions: index }).result;
-  }
-  return { results: options.baseline ? applyBaseline(results, options.baseline) : results, missing };
+  const collected = collectOutcomes(files, outcomes, settings);
+  const results = options.baseline ? applyBaseline(collected.results, options.baseline) : collected.results;
+  return { results, missing: [...missing, ...collected.missing] };
 }

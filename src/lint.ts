@@ -32,8 +32,8 @@ export interface LintOutcome {
   skip: boolean;
   /** The file's task definitions that services in other files can name by family. */
   taskDefinitions?: IndexedTaskDefinition[];
-  /** A service names a task definition by family that this file does not hold: lint again with the run's index. */
-  awaitsTaskDefinitions?: boolean;
+  /** Families that services name but this file does not hold: lint again with the run's index. */
+  awaitsTaskDefinitions?: string[];
 }
 
 const compiledCache = new Map<string, CompiledRule[]>();
@@ -130,7 +130,7 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
   const unrecognised: string[] = [];
   const unitNames: string[] = [];
   const ownTaskDefinitions: IndexedTaskDefinition[] = [];
-  let awaitsTaskDefinitions = false;
+  const awaitsTaskDefinitions = new Set<string>();
   let units = 0;
   docs.forEach((doc, index) => {
     if ('error' in doc) {
@@ -154,7 +154,7 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
     ownTaskDefinitions.push(...indexable(taskDefinitionUnits));
     for (const unit of extraction.units) {
       unitNames.push(unit.name);
-      if (unit.kind === 'service' && !options.taskDefinitions && awaitsRunIndex(unit.taskDefinitionRef, taskDefinitionUnits)) awaitsTaskDefinitions = true;
+      if (unit.kind === 'service' && !options.taskDefinitions && awaitsRunIndex(unit.taskDefinitionRef, taskDefinitionUnits)) awaitsTaskDefinitions.add((unit.taskDefinitionRef as { family: string }).family);
       const { target, taskDefinition } =
         unit.kind === 'service'
           ? serviceContext(unit, extraction.units, options.taskDefinitions, options.config.launchType)
@@ -191,7 +191,7 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
     }
   }
   const suppressed = parsed.json ? findings : applySuppressions(findings, parsed.text, options.config);
-  return { result: summarise(filePath, suppressed, unitNames), skip: false, ...(ownTaskDefinitions.length > 0 ? { taskDefinitions: ownTaskDefinitions } : {}), ...(awaitsTaskDefinitions ? { awaitsTaskDefinitions } : {}) };
+  return { result: summarise(filePath, suppressed, unitNames), skip: false, ...(ownTaskDefinitions.length > 0 ? { taskDefinitions: ownTaskDefinitions } : {}), ...(awaitsTaskDefinitions.size > 0 ? { awaitsTaskDefinitions: [...awaitsTaskDefinitions] } : {}) };
 }
 
 /** Apply `# ecslint-disable…` comments; report the ones that suppressed nothing when asked to. */

@@ -4,7 +4,7 @@ import type { DocsProfile, Severity } from '../types';
 import { fillTemplate } from './message';
 import { builtInValidator, checkFunction, Validator } from './registry';
 import type { RuleCheck, RuleDefinition, RuleWhen } from './rule';
-import { compileSelector, Selector } from './select';
+import { compileSelector, Match, Selector } from './select';
 import type { LinkedTaskDefinition } from './service-target';
 import type { Target } from './target';
 
@@ -70,10 +70,14 @@ export function applies(when: RuleWhen | undefined, target: Target): boolean {
  */
 export function runRules(document: Record<string, unknown>, rules: CompiledRule[], target: Target, docs: DocsProfile, taskDefinition?: LinkedTaskDefinition, sourcePath?: (path: readonly Segment[]) => string[]): RawFinding[] {
   const findings: RawFinding[] = [];
+  // Many rules select the same values ($.containerDefinitions[*], $): walk the document once per path.
+  const selected = new Map<Selector, Match[]>();
   for (const rule of rules) {
     if (!applies(rule.when, target)) continue;
     for (const selector of rule.selectors) {
-      for (const match of selector(document)) {
+      let matches = selected.get(selector);
+      if (!matches) selected.set(selector, (matches = selector(document)));
+      for (const match of matches) {
         let value = match.value;
         let path = match.path;
         if (rule.check.field !== undefined) {

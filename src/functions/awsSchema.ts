@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { cfnToApiName, Segment } from '../load/normalise';
+import { cfnToApiName, writtenKey, Segment } from '../load/normalise';
 import { setMember } from '../load/parsed';
 import { Unknown } from '../load/unknown';
 import type { FunctionContext, FunctionResult, RuleFunction } from './types';
@@ -125,21 +125,9 @@ function validateApi(document: Record<string, unknown>): Validation {
  * view of the document keyed by the names as written, then map each error back.
  */
 function validateCloudFormation(document: Record<string, unknown>, sourcePath: (path: readonly Segment[]) => string[]): Validation {
-  const paths = new WeakMap<object, Segment[]>();
   const back = new WeakMap<object, Map<string, string>>();
-  const remember = (value: unknown, at: Segment[]): void => {
-    if (Array.isArray(value)) value.forEach((v, i) => remember(v, [...at, i]));
-    else if (isObject(value)) {
-      paths.set(value, at);
-      for (const [k, v] of Object.entries(value)) remember(v, [...at, k]);
-    }
-  };
-  remember(document, []);
-  const writtenKey = (obj: Record<string, unknown>, key: string): string => {
-    const at = paths.get(obj);
-    return at === undefined ? key : (sourcePath([...at, key]).at(-1) ?? key);
-  };
-  const data = withoutNulls(document, writtenKey, back);
+  const written = (obj: Record<string, unknown>, key: string): string => writtenKey(obj, key) ?? key;
+  const data = withoutNulls(document, written, back);
   const validate = validator('taskDefinitionCloudFormation');
   validate(data);
   const problems = (validate.errors ?? []).map((e) =>

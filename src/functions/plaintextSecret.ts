@@ -40,6 +40,42 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
   return false;
 }
 
+/** Decide whether a name is a secret's, with the options' word lists turned into sets once per rule. */
+const compiledOptions = new WeakMap<Options, (name: string) => boolean>();
+const ignoreValueCache = new WeakMap<Options, RegExp | undefined>();
+
+function compiled(options: Options): (name: string) => boolean {
+  let fn = compiledOptions.get(options);
+  if (fn) return fn;
+  const sequences = options.words.map((w) => w.split(' '));
+  const always = new Set((options.names ?? []).map((n) => n.toUpperCase()));
+  const never = new Set((options.ignoreNames ?? []).map((n) => n.toUpperCase()));
+  const reference = new Set(options.referenceWords ?? []);
+  const except = new Set(options.exceptWords ?? []);
+  const verdicts = new Map<string, boolean>();
+  fn = (name: string): boolean => {
+    let verdict = verdicts.get(name);
+    if (verdict !== undefined) return verdict;
+    const upper = name.toUpperCase();
+    if (always.has(upper)) verdict = true;
+    else if (never.has(upper)) verdict = false;
+    else {
+      const words = nameWords(name);
+      verdict = !(words.length === 0 || reference.has(words[words.length - 1]) || words.some((w) => except.has(w))) && sequences.some((s) => containsSequence(words, s));
+    }
+    // Names repeat across files (DB_PASSWORD, PORT); the cache is bounded so that hostile input cannot grow it.
+    if (verdicts.size < 10_000) verdicts.set(name, verdict);
+    return verdict;
+  };
+  compiledOptions.set(options, fn);
+  return fn;
+}
+
+function ignoreValueRe(options: Options): RegExp | undefined {
+  if (!ignoreValueCache.has(options)) ignoreValueCache.set(options, options.ignoreValues ? new RegExp(`^(?:${options.ignoreValues})$`, 'i') : undefined);
+  return ignoreValueCache.get(options);
+}
+
 /**
  * Reports plain-text values that look like secrets: in an environment list (`[{name, value}]`) at
  * the item's value, in a string map (log driver options) at the key. A name looks secret when it
@@ -63,21 +99,8 @@ const plaintextSecret: RuleFunction<Options> = {
     },
   },
   check(value, options) {
-    const sequences = options.words.map((w) => w.split(' '));
-    const always = new Set((options.names ?? []).map((n) => n.toUpperCase()));
-    const never = new Set((options.ignoreNames ?? []).map((n) => n.toUpperCase()));
-    const reference = new Set(options.referenceWords ?? []);
-    const except = new Set(options.exceptWords ?? []);
-    const ignoreValue = options.ignoreValues ? new RegExp(`^(?:${options.ignoreValues})$`, 'i') : undefined;
-
-    const secretName = (name: string): boolean => {
-      const upper = name.toUpperCase();
-      if (always.has(upper)) return true;
-      if (never.has(upper)) return false;
-      const words = nameWords(name);
-      if (words.length === 0 || reference.has(words[words.length - 1]) || words.some((w) => except.has(w))) return false;
-      return sequences.some((s) => containsSequence(words, s));
-    };
+    const secretName = compiled(options);
+    const ignoreValue = ignoreValueRe(options);
 
     const inspect = (name: unknown, raw: unknown, path: Segment[]): FunctionResult[] => {
       // CloudFormation turns a YAML number (a numeric password) into the string the container sees.

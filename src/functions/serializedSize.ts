@@ -8,25 +8,11 @@ interface Options {
 
 /**
  * Bytes of the value as compact JSON, the smallest form it can be sent in. A value that cannot be
- * known statically counts as nothing, so the result is a lower bound and never overstates.
+ * known statically is left out (a list keeps its place as null), so the result does not overstate.
  */
 export function jsonBytes(value: unknown): number {
-  if (value instanceof Unknown || value === undefined) return 0;
-  if (value === null) return 4;
-  switch (typeof value) {
-    case 'string':
-      return Buffer.byteLength(JSON.stringify(value), 'utf8');
-    case 'number':
-    case 'boolean':
-      return String(value).length;
-    case 'object':
-      break;
-    default:
-      return 0;
-  }
-  if (Array.isArray(value)) return 2 + Math.max(0, value.length - 1) + value.reduce((n: number, v) => n + jsonBytes(v), 0);
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  return 2 + Math.max(0, entries.length - 1) + entries.reduce((n, [k, v]) => n + Buffer.byteLength(JSON.stringify(k), 'utf8') + 1 + jsonBytes(v), 0);
+  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof Unknown ? undefined : v));
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
 }
 
 /** Reports the selected value when its compact JSON is larger than `maxBytes`. */

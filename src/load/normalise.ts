@@ -72,8 +72,15 @@ function mayBeNoValue(value: unknown): boolean {
   return false;
 }
 
+/** For every object normalisation made: the key each member had as written. Objects are unique, so one map serves all documents. */
+const origins = new WeakMap<object, Origin>();
+
+/** The key a member of a normalised object had in the file, when normalisation made the object. */
+export function writtenKey(normalised: object, key: string): string | undefined {
+  return origins.get(normalised)?.keys.get(key);
+}
+
 export function normalise(source: Record<string, unknown>, dialect: Dialect): Normalised {
-  const origins = new WeakMap<object, Origin>();
   const rename = dialect === 'cloudformation' ? cfnToApiName : (k: string) => k;
   const renameBack = dialect === 'cloudformation' ? apiToCfnName : (k: string) => k;
 

@@ -1,0 +1,83 @@
+import * as os from 'os';
+import * as path from 'path';
+import type { FileEntry } from './files/expand';
+import { FileOutcome, lintFileEntry, RunSettings } from './run-files';
+
+/** Below this many files, starting a worker costs more than it saves. */
+export const PARALLEL_THRESHOLD = 400;
+
+/** What a worker is given (workerData) and sends back. */
+export interface WorkerTask {
+  files: FileEntry[];
+  settings: RunSettings;
+  port: import('worker_threads').MessagePort;
+  /** [next file to claim, workers finished]: shared by every thread of the run. */
+  counters: Int32Array;
+}
+export type WorkerReply = { outcomes: Array<[number, FileOutcome]> } | { error: string; stack?: string };
+
+/** Files claimed at a time: small enough to balance the threads, large enough to keep claiming cheap. */
+const BATCH = 8;
+const NEXT = 0;
+const FINISHED = 1;
+
+/** Claim batches of files until none is left, linting each; the same loop runs on every thread. */
+export function claimAndLint(task: Pick<WorkerTask, 'files' | 'settings' | 'counters'>, each: (index: number, outcome: FileOutcome) => void): void {
+  for (;;) {
+    const start = Atomics.add(task.counters, NEXT, BATCH);
+    if (start >= task.files.length) return;
+    for (let i = start; i < Math.min(start + BATCH, task.files.length); i++) each(i, lintFileEntry(task.files[i], task.settings));
+  }
+}
+
+export function markFinished(counters: Int32Array): void {
+  Atomics.add(counters, FINISHED, 1);
+  Atomics.notify(counters, FINISHED);
+}
+
+/** Threads to use for a run of `count` files: one per core, counting this one, and none for small runs. */
+export function threadsFor(count: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  if (count < PARALLEL_THRESHOLD || cores < 2) return 1;
+  return Math.min(cores, 8, Math.ceil(count / (PARALLEL_THRESHOLD / 2)));
+}
+
+/**
+ * Lint files on several threads and return their outcomes in the files' order. This thread takes a
+ * share too; the others are worker threads. The call stays synchronous: this thread blocks on a
+ * shared counter until every worker has posted its outcomes, then takes them off their ports.
+ */
+export function lintInThreads(files: FileEntry[], settings: RunSettings, threads: number, onProgress?: (done: number, total: number) => void): FileOutcome[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker, MessageChannel, receiveMessageOnPort } = require('worker_threads') as typeof import('worker_threads');
+  const counters = new Int32Array(new SharedArrayBuffer(8));
+  const ports = Array.from({ length: threads - 1 }, () => {
+    const { port1, port2 } = new MessageChannel();
+    const task: WorkerTask = { files, settings, port: port2, counters };
+    const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: task, transferList: [port2] });
+    worker.unref();
+    return port1;
+  });
+
+  // This thread works too, from the first file, while the workers start.
+  const outcomes: FileOutcome[] = new Array(files.length);
+  claimAndLint({ files, settings, counters }, (i, outcome) => {
+    outcomes[i] = outcome;
+    onProgress?.(Math.min(files.length, Atomics.load(counters, NEXT)), files.length);
+  });
+
+  const deadline = Date.now() + 30 * 60 * 1000;
+  while (Atomics.load(counters, FINISHED) < ports.length) {
+    if (Date.now() > deadline) throw new Error('worker threads did not finish within 30 minutes');
+    Atomics.wait(counters, FINISHED, Atomics.load(counters, FINISHED), 1000);
+  }
+  for (const port of ports) {
+    const message = receiveMessageOnPort(port)?.message as WorkerReply | undefined;
+    port.close();
+    if (!message) throw new Error('a worker thread ended without a result');
+    if ('error' in message) throw Object.assign(new Error(message.error), { stack: message.stack ?? message.error });
+    for (const [i, outcome] of message.outcomes) outcomes[i] = outcome;
+  }
+  return outcomes;
+}
+

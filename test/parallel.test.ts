@@ -1,0 +1,38 @@
+/**
+ * Large runs are spread over worker threads: the report must be the same, in the same order, as
+ * linting the files one by one on this thread, including the second pass that joins services to
+ * task definitions kept in other files.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generate } = require('../dist/scripts/bench') as typeof import('../scripts/bench');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { lintInThreads, PARALLEL_THRESHOLD } = require('../dist/src/parallel') as typeof import('../src/parallel');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { collectOutcomes, lintFileEntry } = require('../dist/src/run-files') as typeof import('../src/run-files');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { expandPaths } = require('../dist/src/files/expand') as typeof import('../src/files/expand');
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-parallel-'));
+  generate(dir, PARALLEL_THRESHOLD + 50, 7);
+  // A service in one file, its Fargate-incompatible task definition in another.
+  fs.writeFileSync(path.join(dir, 'zz-service.json'), JSON.stringify({ serviceName: 'api', taskDefinition: 'app-3', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('threads give the same report as one thread, in the same order', () => {
+  const settings = { overrides: { preset: 'all' as const } };
+  const { files } = expandPaths([dir]);
+  const one = collectOutcomes(files, files.map((f) => lintFileEntry(f, settings)), settings);
+  const many = collectOutcomes(files, lintInThreads(files, settings, 3), settings);
+  expect(many.results.length).toBe(files.length);
+  expect(JSON.stringify(many)).toBe(JSON.stringify(one));
+  // The second pass ran in both: the service was joined to the task definition in the other file.
+  const service = many.results.find((r) => r.filePath.endsWith('zz-service.json'));
+  expect(service?.messages.map((m) => m.ruleId)).toContain('svc-fargate-compat');
+});
