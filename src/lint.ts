@@ -14,6 +14,7 @@ import { LineIndex, bytePosition } from './load/line-index';
 import { locate, toPointer } from './load/locate';
 import { parseJson } from './load/parse-json';
 import type { YamlParse } from './load/parse-yaml';
+import { parseYamlFast } from './load/parse-yaml-fast';
 import { ParsedDocument, SyntaxProblem } from './load/parsed';
 import type { FileResult, Finding, Severity, Span } from './types';
 import { fileResult } from './result';
@@ -227,9 +228,11 @@ function parseDocuments(text: string, filePath: string): YamlParse & { json?: bo
       if (!isYamlFile || err.final) return { documents: [{ error: err }], text, json: true };
     }
   }
-  // The YAML parser is loaded only when a YAML file is met: a run over JSON files never pays for it.
+  // Most YAML task definitions fit the fast reader; the general YAML parser is loaded only for the rest.
+  const fast = parseYamlFast(text);
+  if (fast) return { documents: [fast], text };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./load/parse-yaml') as typeof import('./load/parse-yaml')).parseYaml(text);
+  return (require('./load/parse-yaml') as typeof import('./load/parse-yaml')).parseYamlGeneral(text);
 }
 
 /** Sort, de-duplicate and count. */
