@@ -1,11 +1,9 @@
 import * as path from 'path';
 import { LintConfig } from './config/config';
 import { CORE_DIAGNOSTICS } from './engine/core-diagnostics';
-import { builtInRules, builtInValidator, checkFunction, Validator } from './engine/registry';
-import { errorsText, runtimeValidator } from './engine/runtime-validators';
-import { inPreset, RuleDefinition } from './engine/rule';
+import { activeRules } from './engine/active-rules';
 import { applyDirectives, parseDirectives } from './engine/suppress';
-import { CompiledRule, compileRule, runRules } from './engine/run';
+import { runRules } from './engine/run';
 import { resolveTarget } from './engine/target';
 import { awaitsRunIndex, indexable, IndexedTaskDefinition, serviceContext, TaskDefinitionIndex } from './engine/service-target';
 import { decode } from './load/decode';
@@ -37,51 +35,6 @@ export interface LintOutcome {
   awaitsTaskDefinitions?: string[];
 }
 
-const compiledCache = new Map<string, CompiledRule[]>();
-const customCache = new WeakMap<RuleDefinition[], Map<string, CompiledRule[]>>();
-
-/** The rules a configuration turns on, compiled once per distinct configuration. */
-export function activeRules(config: LintConfig): CompiledRule[] {
-  const key = JSON.stringify([config.preset, config.docs, config.rules, config.ruleOptions ?? {}]);
-  let cache = compiledCache;
-  if (config.customRules) {
-    cache = customCache.get(config.customRules) ?? new Map();
-    customCache.set(config.customRules, cache);
-  }
-  let rules = cache.get(key);
-  if (!rules) {
-    rules = [];
-    const custom = new Set(config.customRules ?? []);
-    for (const rule of [...builtInRules(), ...(config.customRules ?? [])]) {
-      const setting = config.rules[rule.id] ?? (inPreset(rule.preset, config.preset) ? rule.severity : 'off');
-      if (setting === 'off') continue;
-      const configured = withOptions(rule, config.ruleOptions?.[rule.id]);
-      const validatorFor = custom.has(rule) || configured !== rule ? customValidator(configured) : undefined;
-      const compiled = compileRule(configured, setting, config.docs, validatorFor);
-      if (compiled) rules.push(compiled);
-    }
-    cache.set(key, rules);
-  }
-  return rules;
-}
-
-/** A rule with options from the configuration merged over its own, checked against its function's options schema. */
-function withOptions(rule: RuleDefinition, options: Record<string, unknown> | undefined): RuleDefinition {
-  if (!options) return rule;
-  if (!rule.then.function) throw new Error(`Rule ${rule.id} takes no options: it is a schema check.`);
-  const merged = { ...rule.then.options, ...options };
-  const v = runtimeValidator(checkFunction(rule.then.function).optionsSchema);
-  if (!v(merged)) throw new Error(`Options for rule ${rule.id}: ${errorsText(v)}.`);
-  return { ...rule, then: { ...rule.then, options: merged } };
-}
-
-function customValidator(rule: RuleDefinition): (key: string) => Validator | undefined {
-  return (key) => {
-    const schema = key.endsWith('#current') ? rule.current?.then?.schema : rule.then.schema;
-    return schema ? runtimeValidator(schema) : builtInValidator(key);
-  };
-}
-
 function coreSeverity(config: LintConfig, id: string): Severity | undefined {
   const s = config.rules[id] ?? CORE_DIAGNOSTICS[id].severity;
   return s === 'off' ? undefined : s;
@@ -103,6 +56,12 @@ export function lintBytes(bytes: Uint8Array, filePath: string, options: LintFile
 /** Lint text already decoded (standard input, an editor buffer). */
 export function lintText(rawText: string, filePath: string, options: LintFileOptions): LintOutcome {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  if (text.trim() === '') {
+    if (!options.explicit) return { result: summarise(filePath, []), skip: true };
+    const severity = coreSeverity(options.config, 'unrecognised-document');
+    const findings: Finding[] = severity ? [{ ruleId: 'unrecognised-document', severity, message: 'Not linted: the file is empty.', path: '', line: 1, column: 1, endLine: 1, endColumn: 1 }] : [];
+    return { result: summarise(filePath, findings), skip: false };
+  }
   const parsed = parseDocuments(text, filePath);
   const lines = new LineIndex(parsed.text);
   const findings: Finding[] = [];
@@ -119,13 +78,6 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
     ...place({ start: err.offset, end: err.offset + 1 }),
     ...(document !== undefined && document > 0 ? { document } : {}),
   });
-
-  if (text.trim() === '') {
-    if (!options.explicit) return { result: summarise(filePath, []), skip: true };
-    const severity = coreSeverity(options.config, 'unrecognised-document');
-    if (severity) findings.push({ ruleId: 'unrecognised-document', severity, message: 'Not linted: the file is empty.', path: '', line: 1, column: 1, endLine: 1, endColumn: 1 });
-    return { result: summarise(filePath, findings), skip: false };
-  }
 
   const docs = parsed.documents;
   const unrecognised: string[] = [];
@@ -161,7 +113,7 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
           ? serviceContext(unit, extraction.units, options.taskDefinitions, options.config.launchType)
           : { target: resolveTarget(unit.document, options.config.launchType, unit.form), taskDefinition: undefined };
       const ignored = new Set(unit.ignoredRules);
-      for (const raw of runRules(unit.document, activeRules(options.config).filter((r) => r.on === unit.kind), target, options.config.docs, taskDefinition, unit.toSource)) {
+      for (const raw of runRules(unit.document, activeRules(options.config, unit.kind), target, options.config.docs, taskDefinition, unit.toSource)) {
         if (ignored.has(raw.ruleId)) continue;
         const sourcePath = unit.toSource(raw.path);
         findings.push({
