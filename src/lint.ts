@@ -4,7 +4,7 @@ import { CORE_DIAGNOSTICS } from './engine/core-diagnostics';
 import { activeRules } from './engine/active-rules';
 import { applyDirectives, parseDirectives } from './engine/suppress';
 import { runRules } from './engine/run';
-import { resolveTarget } from './engine/target';
+import { resolveTarget, Target } from './engine/target';
 import { awaitsRunIndex, indexable, IndexedTaskDefinition, serviceContext, TaskDefinitionIndex } from './engine/service-target';
 import { decode } from './load/decode';
 import { extractTaskDefinitions, TaskDefinitionUnit } from './load/extract';
@@ -111,7 +111,9 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
       const { target, taskDefinition } =
         unit.kind === 'service'
           ? serviceContext(unit, extraction.units, options.taskDefinitions, options.config.launchType)
-          : { target: resolveTarget(unit.document, options.config.launchType, unit.form), taskDefinition: undefined };
+          : unit.kind === 'task-definition'
+            ? { target: resolveTarget(unit.document, options.config.launchType, unit.form), taskDefinition: undefined }
+            : { target: UNRESOLVED_TARGET, taskDefinition: undefined };
       const ignored = new Set(unit.ignoredRules);
       for (const raw of runRules(unit.document, activeRules(options.config, unit.kind), target, options.config.docs, taskDefinition, unit.toSource)) {
         if (ignored.has(raw.ruleId)) continue;
@@ -146,6 +148,9 @@ export function lintText(rawText: string, filePath: string, options: LintFileOpt
   const suppressed = parsed.json ? findings : applySuppressions(findings, parsed.text, options.config);
   return { result: summarise(filePath, suppressed, unitNames), skip: false, ...(ownTaskDefinitions.length > 0 ? { taskDefinitions: ownTaskDefinitions } : {}), ...(awaitsTaskDefinitions.size > 0 ? { awaitsTaskDefinitions: [...awaitsTaskDefinitions] } : {}) };
 }
+
+/** Clusters and capacity providers run no task: every task-level condition of a rule is unknown for them. */
+const UNRESOLVED_TARGET: Target = { compatibilities: undefined, fargate: undefined, os: undefined, networkMode: undefined, ipcMode: undefined, setMembers: new Set() };
 
 /** Apply `# ecslint-disable…` comments; report the ones that suppressed nothing when asked to. */
 function applySuppressions(findings: Finding[], text: string, config: LintConfig): Finding[] {

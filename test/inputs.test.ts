@@ -53,3 +53,36 @@ test('a single container object, as some Terraform modules keep it', () => {
   const r = lintText(JSON.stringify({ name: 'app', image: 'nginx:1', essential: true, privileged: true }), { filePath: 'container.json', config: fargate });
   expect(privileged(r).map((f) => f.path)).toEqual(['/privileged']);
 });
+
+test('a template of only a cluster and a capacity provider is linted, each named by its logical id', () => {
+  const text = [
+    'Resources:',
+    '  Cluster:',
+    '    Type: AWS::ECS::Cluster',
+    '    Properties:',
+    '      ClusterSettings:',
+    '        - {Name: containerInsights, Value: enable}',
+    '  Provider:',
+    '    Type: AWS::ECS::CapacityProvider',
+    '    Properties:',
+    '      Name: ecs-workers',
+    '      AutoScalingGroupProvider: {AutoScalingGroupArn: !Ref Asg}',
+    '',
+  ].join('\n');
+  const r = lintText(text, { filePath: 'cluster.yaml' });
+  expect(r.taskDefinitions).toEqual(['Cluster', 'Provider']);
+  expect(r.messages.map((m) => [m.ruleId, m.path, m.taskDefinition])).toEqual([
+    ['cluster-setting-name', '/Resources/Cluster/Properties/ClusterSettings/0/Value', 'Cluster'],
+    ['capacity-provider-name', '/Resources/Provider/Properties/Name', 'Provider'],
+  ]);
+});
+
+test('create-capacity-provider and update-cluster-settings inputs are recognised; a cluster name alone is not a cluster input', () => {
+  const provider = lintText(JSON.stringify({ name: 'web', autoScalingGroupProvider: { autoScalingGroupArn: 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:x:autoScalingGroupName/web' } }), { filePath: 'cp.json' });
+  expect(provider.taskDefinitions).toEqual(['web']);
+  expect(provider.messages).toEqual([]);
+  const settings = lintText(JSON.stringify({ cluster: 'web', settings: [{ name: 'containerInsights', value: 'enabled' }] }), { filePath: 'settings.json' });
+  expect(settings.taskDefinitions).toEqual(['web']);
+  expect(settings.messages).toEqual([]);
+  expect(lintText(JSON.stringify({ clusterName: 'web' }), { filePath: 'cluster.json' }).messages.map((m) => m.ruleId)).toEqual(['unrecognised-document']);
+});

@@ -6,7 +6,7 @@
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 import type { RuleDefinition } from '../engine/rule';
 import { PRESET_ORDER } from '../engine/rule';
-import { CheckDescription, describeCheck, describeCurrent, Example, presetSeverities, RuleInfo } from './rule-info';
+import { CheckDescription, describeCheck, describeCurrent, Example, presetSeverities, RuleInfo, SUBJECT_NAMES } from './rule-info';
 
 export const TABLE_START = '<!-- rules-table:start -->';
 export const TABLE_END = '<!-- rules-table:end -->';
@@ -83,7 +83,7 @@ export function renderRulePage(info: RuleInfo): string {
   if (info.good) out.push(`${code(info.good.file)}${flags(info.good)}:`, '', codeBlock(info.good.text, info.good.language), '');
   else out.push('This rule has no valid fixture yet.', '');
 
-  const subject = rule.on === 'service' ? 'service' : 'task definition';
+  const subject = SUBJECT_NAMES[rule.on ?? 'task-definition'][0];
   out.push('## What it checks', '', ...checkLines(describeCheck(rule), subject), `- Message: ${code(rule.message)}`);
   const current = describeCurrent(rule);
   if (current) {

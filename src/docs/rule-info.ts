@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_CONFIG } from '../config/config';
 import { builtInRules } from '../engine/registry';
-import { inPreset, PRESET_ORDER, RuleDefinition, RuleWhen } from '../engine/rule';
+import { inPreset, PRESET_ORDER, RuleDefinition, RuleSubject, RuleWhen } from '../engine/rule';
 import { lintBytes } from '../lint';
 import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../types';
 
@@ -51,6 +51,14 @@ const OS: Record<NonNullable<RuleWhen['os']>, string> = {
   WINDOWS: 'the task runs on Windows (runtimePlatform.operatingSystemFamily is a WINDOWS_SERVER family, or an ecs.os-type placement constraint says windows)',
 };
 
+/** What a rule checks, in words: singular and plural. */
+export const SUBJECT_NAMES: Record<RuleSubject, [string, string]> = {
+  'task-definition': ['task definition', 'task definitions'],
+  service: ['service', 'services'],
+  cluster: ['cluster', 'clusters'],
+  'capacity-provider': ['capacity provider', 'capacity providers'],
+};
+
 /** The `when:` conditions in words; every one must hold. */
 export function describeWhen(when: RuleWhen | undefined, on: RuleDefinition['on']): string {
   const parts: string[] = [];
@@ -59,7 +67,7 @@ export function describeWhen(when: RuleWhen | undefined, on: RuleDefinition['on'
   // An omitted networkMode counts as the OS's default: bridge on Linux, default on Windows.
   if (when?.networkMode) parts.push(`the effective network mode is ${when.networkMode.join(' or ')}`);
   if (when?.networkModeNot) parts.push(`the effective network mode is not ${when.networkModeNot.join(' or ')}`);
-  const subject = on === 'service' ? 'services' : 'task definitions';
+  const subject = SUBJECT_NAMES[on ?? 'task-definition'][1];
   if (parts.length === 0) return `all ${subject}`;
   return `${subject} where ${parts.join('; and ')}`;
 }

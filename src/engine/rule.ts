@@ -29,6 +29,9 @@ export interface RuleCheck {
   options?: Record<string, unknown>;
 }
 
+/** The kinds of unit a rule can check (src/load/extract.ts). */
+export type RuleSubject = 'task-definition' | 'service' | 'cluster' | 'capacity-provider';
+
 /** A rule as written in rules/<id>.yaml. */
 export interface RuleDefinition {
   id: string;
@@ -36,8 +39,8 @@ export interface RuleDefinition {
   /** The smallest preset that turns the rule on: recommended ⊂ strict ⊂ all. */
   preset: Preset;
   description: string;
-  /** What the rule checks: task definitions (the default) or services. */
-  on?: 'task-definition' | 'service';
+  /** What the rule checks: task definitions (the default), services, clusters or capacity providers. */
+  on?: RuleSubject;
   /** Where the constraint is documented (seed line, AWS guide section, API model, peer linter). */
   source: string;
   url?: string;

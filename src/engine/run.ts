@@ -3,7 +3,7 @@ import { Unknown } from '../load/unknown';
 import type { DocsProfile, Severity } from '../types';
 import { fillTemplate } from './message';
 import { builtInValidator, checkFunction, Validator } from './registry';
-import type { RuleCheck, RuleDefinition, RuleWhen } from './rule';
+import type { RuleCheck, RuleDefinition, RuleSubject, RuleWhen } from './rule';
 import { compileSelector, Match, Selector } from './select';
 import type { LinkedTaskDefinition } from './service-target';
 import type { Target } from './target';
@@ -11,7 +11,7 @@ import type { Target } from './target';
 /** A rule ready to run: its docs profile applied, its selectors and validator compiled. */
 export interface CompiledRule {
   id: string;
-  on: 'task-definition' | 'service';
+  on: RuleSubject;
   severity: Severity;
   when: RuleWhen | undefined;
   selectors: Selector[];

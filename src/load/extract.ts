@@ -1,3 +1,4 @@
+import { CapacityProviderUnit, cloudFormationClusters, ClusterUnit, extractClusterInput } from './extract-cluster';
 import { cloudFormationServices, extractServiceInput, ServiceUnit } from './extract-service';
 import { resourceProperties, resourceSourceMap } from './cfn-resource';
 import { normalise, Segment } from './normalise';
@@ -20,8 +21,11 @@ export interface TaskDefinitionUnit {
   ignoredRules: string[];
 }
 
-/** What a document holds: task definitions, and services or run-task inputs (src/load/extract-service.ts). */
-export type Unit = TaskDefinitionUnit | ServiceUnit;
+/**
+ * What a document holds: task definitions, services or run-task inputs (src/load/extract-service.ts), and
+ * clusters or capacity providers (src/load/extract-cluster.ts).
+ */
+export type Unit = TaskDefinitionUnit | ServiceUnit | ClusterUnit | CapacityProviderUnit;
 
 export interface Extraction {
   units: Unit[];
@@ -56,10 +60,15 @@ export function extractTaskDefinitions(root: unknown): Extraction {
   }
   if (!isObject(root)) return { units: [], unrecognised: root === null ? 'an empty document' : `a ${typeof root}` };
 
-  if (isObject(root.Resources)) return { units: [...cloudFormation(root.Resources), ...cloudFormationServices(root.Resources, metadataIgnores)], unrecognised: cfnUnrecognised(root.Resources) };
+  if (isObject(root.Resources)) {
+    const resources = root.Resources;
+    return { units: [...cloudFormation(resources), ...cloudFormationServices(resources, metadataIgnores), ...cloudFormationClusters(resources, metadataIgnores)], unrecognised: cfnUnrecognised(resources) };
+  }
 
   const services = extractServiceInput(root);
   if (services) return { units: services };
+  const clusters = extractClusterInput(root);
+  if (clusters) return { units: clusters };
 
   if (isObject(root.taskDefinition) && !('serviceName' in root)) {
     const n = normalise(root.taskDefinition, 'api');
@@ -74,16 +83,18 @@ export function extractTaskDefinitions(root: unknown): Extraction {
   }
 
   if (looksLikeContainer(root)) return { units: [containerUnit([root], true)] };
-  return { units: [], unrecognised: 'not a task definition, a describe-task-definition output, a service or run-task input, a CloudFormation template or a container list' };
+  return { units: [], unrecognised: 'not a task definition, a describe-task-definition output, a service, run-task, cluster or capacity provider input, a CloudFormation template or a container list' };
 }
 
 function nameOf(value: unknown, fallback: string): string {
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
+const LINTED_RESOURCE_TYPES = new Set(['AWS::ECS::TaskDefinition', 'AWS::ECS::Service', 'AWS::ECS::Cluster', 'AWS::ECS::CapacityProvider']);
+
 function cfnUnrecognised(resources: Record<string, unknown>): string | undefined {
-  const hasEcs = Object.values(resources).some((r) => isObject(r) && (r.Type === 'AWS::ECS::TaskDefinition' || r.Type === 'AWS::ECS::Service'));
-  return hasEcs ? undefined : 'a CloudFormation template without an AWS::ECS::TaskDefinition or AWS::ECS::Service resource';
+  const hasEcs = Object.values(resources).some((r) => isObject(r) && typeof r.Type === 'string' && LINTED_RESOURCE_TYPES.has(r.Type));
+  return hasEcs ? undefined : 'a CloudFormation template without an AWS::ECS::TaskDefinition, Service, Cluster or CapacityProvider resource';
 }
 
 function cloudFormation(resources: Record<string, unknown>): TaskDefinitionUnit[] {
