@@ -115,6 +115,14 @@ class FastYaml {
     return -1;
   }
 
+  /** The next content line from `from` when it continues the collection at `col`; -1 when the collection ends there. */
+  private nextItemLine(from: number, col: number): number {
+    const n = this.nextContent(from);
+    if (n === -1 || this.lines[n].indent < col) return -1;
+    if (this.lines[n].indent > col) giveUp();
+    return n;
+  }
+
   private lineOf(i: number): Line {
     return this.lines[i];
   }
@@ -225,17 +233,11 @@ class FastYaml {
       setMember(obj, key, node.value);
       last = node;
       afterLast = next;
-      const n = this.nextContent(next);
-      if (n === -1) {
-        line = -1;
-        break;
-      }
-      line = n;
-      if (this.lines[n].indent > col) giveUp();
-      if (this.lines[n].indent < col) break;
+      const n = this.nextItemLine(next, col);
+      if (n === -1) break;
       const p = this.lines[n].start + col;
       if (this.text[p] === '-' && this.isSpaceOrEnd(p + 1, this.lines[n].end)) break; // a sequence of the parent
-
+      line = n;
     }
     loc.end = last!.nodeEnd;
     return { node: { value: obj, start: loc.start, end: loc.end, nodeEnd: loc.end }, next: afterLast };
@@ -373,15 +375,9 @@ class FastYaml {
       arr.push(node.value);
       last = node;
       afterLast = next;
-      const n = this.nextContent(next);
-      if (n === -1) {
-        line = -1;
-        break;
-      }
+      const n = this.nextItemLine(next, col);
+      if (n === -1) break;
       line = n;
-      if (this.lines[n].indent > col) giveUp();
-      if (this.lines[n].indent < col) break;
-
     }
     loc.end = last!.nodeEnd;
     return { node: { value: arr, start: loc.start, end: loc.end, nodeEnd: loc.end }, next: afterLast };
