@@ -207,12 +207,10 @@ class FastYaml {
     let line = i;
     let last: Node | undefined;
     let afterLast = i + 1;
-    let first = true;
     for (;;) {
+      // The first entry may start mid-line (`- name: web`); the others start at the collection's column.
       const l = this.lineOf(line);
-      const pos = first ? l.start + col : l.start + l.indent;
-      if (!first && l.indent !== col) break;
-      first = false;
+      const pos = l.start + col;
       const colon = this.keyEnd(pos, l.end);
       if (colon === -1) giveUp();
       const keyNode = this.key(pos, colon);
@@ -359,12 +357,10 @@ class FastYaml {
     let line = i;
     let last: Node | undefined;
     let afterLast = i + 1;
-    let first = true;
     for (;;) {
       const l = this.lineOf(line);
       const dash = l.start + col;
-      if (!first && (l.indent !== col || this.text[dash] !== '-' || !this.isSpaceOrEnd(dash + 1, l.end))) break;
-      first = false;
+      if (this.text[dash] !== '-' || !this.isSpaceOrEnd(dash + 1, l.end)) break; // the parent mapping goes on
       let p = dash + 1;
       while (p < l.end && this.text[p] === ' ') p++;
       const index = String(arr.length);
