@@ -1,5 +1,6 @@
 import * as os from 'os';
 import * as path from 'path';
+import { ConfigError } from './config/load';
 import type { FileEntry } from './files/expand';
 import { FileOutcome, lintFileEntry, RunSettings } from './run-files';
 
@@ -14,7 +15,9 @@ export interface WorkerTask {
   /** [next file to claim, workers finished]: shared by every thread of the run. */
   counters: Int32Array;
 }
-export type WorkerReply = { outcomes: Array<[number, FileOutcome]> } | { error: string; stack?: string };
+export type WorkerReply =
+  | { outcomes: Array<[number, FileOutcome]> }
+  | { error: string; stack?: string; config?: { file: string; line: number; column: number; reason: string } };
 
 /** Files claimed at a time: small enough to balance the threads, large enough to keep claiming cheap. */
 const BATCH = 8;
@@ -75,7 +78,11 @@ export function lintInThreads(files: FileEntry[], settings: RunSettings, threads
     const message = receiveMessageOnPort(port)?.message as WorkerReply | undefined;
     port.close();
     if (!message) throw new Error('a worker thread ended without a result');
-    if ('error' in message) throw Object.assign(new Error(message.error), { stack: message.stack ?? message.error });
+    if ('error' in message) {
+      // A configuration mistake met on a worker is the same usage error as on this thread.
+      if (message.config) throw new ConfigError(message.config.file, message.config.line, message.config.column, message.config.reason);
+      throw Object.assign(new Error(message.error), { stack: message.stack ?? message.error });
+    }
     for (const [i, outcome] of message.outcomes) outcomes[i] = outcome;
   }
   return outcomes;

@@ -21,9 +21,9 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${file}:${line}:${column}: ${message}`);
+    super(`${file}:${line}:${column}: ${reason}`);
   }
 }
 
