@@ -12,7 +12,6 @@ import { LineIndex, bytePosition } from './load/line-index';
 import { locate, toPointer } from './load/locate';
 import { parseJson } from './load/parse-json';
 import type { YamlParse } from './load/parse-yaml';
-import { parseYamlFast } from './load/parse-yaml-fast';
 import { ParsedDocument, SyntaxProblem } from './load/parsed';
 import type { FileResult, Finding, Severity, Span } from './types';
 import { fileResult } from './result';
@@ -185,11 +184,9 @@ function parseDocuments(text: string, filePath: string): YamlParse & { json?: bo
       if (!isYamlFile || err.final) return { documents: [{ error: err }], text, json: true };
     }
   }
-  // Most YAML task definitions fit the fast reader; the general YAML parser is loaded only for the rest.
-  const fast = parseYamlFast(text);
-  if (fast) return { documents: [fast], text };
+  // The YAML library is loaded only when a file needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./load/parse-yaml') as typeof import('./load/parse-yaml')).parseYamlGeneral(text);
+  return (require('./load/parse-yaml') as typeof import('./load/parse-yaml')).parseYaml(text);
 }
 
 /** Sort, de-duplicate and count. */

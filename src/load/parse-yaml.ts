@@ -1,5 +1,4 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, Scalar } from 'yaml';
-import { parseYamlFast } from './parse-yaml-fast';
 import { ContainerLoc, EntryLoc, MAX_DEPTH, ParsedDocument, ParseProblem, SyntaxProblem, setMember } from './parsed';
 
 /** A document that failed to parse, with where it failed. */
@@ -20,13 +19,8 @@ export interface YamlParse {
   text: string;
 }
 
+/** Parse every YAML 1.2 construct with the yaml library. */
 export function parseYaml(text: string): YamlParse {
-  const fast = parseYamlFast(text);
-  return fast ? { documents: [fast], text } : parseYamlGeneral(text);
-}
-
-/** The general parser alone: every YAML 1.2 construct, with the yaml library. */
-export function parseYamlGeneral(text: string): YamlParse {
   let list: Document.Parsed[];
   try {
     list = parseAll(text);
