@@ -9,7 +9,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { parse } from 'yaml';
-import type { RuleDefinition } from '../src/engine/rule';
+import type { RuleDefinition } from '../src/model/rule';
 import type { RuleFunction } from '../src/functions/types';
 
 const root = path.join(__dirname, '..', '..');
@@ -30,7 +30,7 @@ export function loadRuleFiles(dir: string): RuleDefinition[] {
       continue;
     }
     if (rule.id !== id) problems.push(`${file}: id "${rule.id}" must equal the file name "${id}"`);
-    for (const check of [rule.then, rule.current?.then]) {
+    for (const check of [rule.then, rule.seed?.then]) {
       if (!check?.function) continue;
       const fnFile = path.join(root, 'dist', 'src', 'functions', `${check.function}.js`);
       if (!fs.existsSync(fnFile)) {
@@ -48,14 +48,14 @@ export function loadRuleFiles(dir: string): RuleDefinition[] {
   return rules;
 }
 
-/** Standalone validator module: one export per schema check, keyed `<id>` or `<id>#current`. */
+/** Standalone validator module: one export per schema check, keyed `<id>` or `<id>#seed`. */
 export function compileValidators(rules: RuleDefinition[]): string {
   const ajv = new Ajv({ code: { source: true, esm: false }, allErrors: false, strict: false, messages: true });
   const exports: Record<string, string> = {};
   for (const rule of rules) {
     const entries: Array<[string, Record<string, unknown> | undefined]> = [
       [rule.id, rule.then.schema],
-      [`${rule.id}#current`, rule.current?.then?.schema],
+      [`${rule.id}#seed`, rule.seed?.then?.schema],
     ];
     for (const [key, schema] of entries) {
       if (!schema) continue;

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintFiles } from '../src/index';
-import type { FileResult } from '../src/types';
+import type { FileResult } from '../src/model/finding';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CORPUS = process.argv[2] ?? path.join(ROOT, '..', 'shared', 'corpus', 'real');

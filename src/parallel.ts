@@ -2,7 +2,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ConfigError } from './config/load';
 import type { FileEntry } from './files/expand';
-import { FileOutcome, lintFileEntry, RunSettings } from './run-files';
+import { collect, FirstPass, firstPass, RunOutcome, RunSettings } from './pipeline';
 
 /** Below this many files, starting a worker costs more than it saves. */
 export const PARALLEL_THRESHOLD = 400;
@@ -16,7 +16,7 @@ export interface WorkerTask {
   counters: Int32Array;
 }
 export type WorkerReply =
-  | { outcomes: Array<[number, FileOutcome]> }
+  | { passes: Array<[number, FirstPass]> }
   | { error: string; stack?: string; config?: { file: string; line: number; column: number; reason: string } };
 
 /** Files claimed at a time: small enough to balance the threads, large enough to keep claiming cheap. */
@@ -24,12 +24,12 @@ const BATCH = 8;
 const NEXT = 0;
 const FINISHED = 1;
 
-/** Claim batches of files until none is left, linting each; the same loop runs on every thread. */
-export function claimAndLint(task: Pick<WorkerTask, 'files' | 'settings' | 'counters'>, each: (index: number, outcome: FileOutcome) => void): void {
+/** Claim batches of files until none is left, running the first pass on each; the same loop runs on every thread. */
+export function claimAndLint(task: Pick<WorkerTask, 'files' | 'settings' | 'counters'>, each: (index: number, pass: FirstPass) => void): void {
   for (;;) {
     const start = Atomics.add(task.counters, NEXT, BATCH);
     if (start >= task.files.length) return;
-    for (let i = start; i < Math.min(start + BATCH, task.files.length); i++) each(i, lintFileEntry(task.files[i], task.settings));
+    for (let i = start; i < Math.min(start + BATCH, task.files.length); i++) each(i, firstPass(task.files[i], task.settings));
   }
 }
 
@@ -46,11 +46,11 @@ export function threadsFor(count: number): number {
 }
 
 /**
- * Lint files on several threads and return their outcomes in the files' order. This thread takes a
+ * Lint files on several threads and return the run's outcome in the files' order. This thread takes a
  * share too; the others are worker threads. The call stays synchronous: this thread blocks on a
- * shared counter until every worker has posted its outcomes, then takes them off their ports.
+ * shared counter until every worker has posted its passes, then takes them off their ports.
  */
-export function lintInThreads(files: FileEntry[], settings: RunSettings, threads: number, onProgress?: (done: number, total: number) => void): FileOutcome[] {
+export function lintInThreads(files: FileEntry[], settings: RunSettings, threads: number, onProgress?: (done: number, total: number) => void): RunOutcome {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker, MessageChannel, receiveMessageOnPort } = require('worker_threads') as typeof import('worker_threads');
   const counters = new Int32Array(new SharedArrayBuffer(8));
@@ -63,9 +63,9 @@ export function lintInThreads(files: FileEntry[], settings: RunSettings, threads
   });
 
   // This thread works too, from the first file, while the workers start.
-  const outcomes: FileOutcome[] = new Array(files.length);
-  claimAndLint({ files, settings, counters }, (i, outcome) => {
-    outcomes[i] = outcome;
+  const passes: FirstPass[] = new Array(files.length);
+  claimAndLint({ files, settings, counters }, (i, pass) => {
+    passes[i] = pass;
     onProgress?.(Math.min(files.length, Atomics.load(counters, NEXT)), files.length);
   });
 
@@ -83,8 +83,8 @@ export function lintInThreads(files: FileEntry[], settings: RunSettings, threads
       if (message.config) throw new ConfigError(message.config.file, message.config.line, message.config.column, message.config.reason);
       throw Object.assign(new Error(message.error), { stack: message.stack ?? message.error });
     }
-    for (const [i, outcome] of message.outcomes) outcomes[i] = outcome;
+    for (const [i, pass] of message.passes) passes[i] = pass;
   }
-  return outcomes;
+  onProgress?.(files.length, files.length);
+  return collect(files, passes, settings);
 }
-

@@ -1,15 +1,16 @@
-/** A worker thread of a parallel run (see parallel.ts): claim and lint files, post the outcomes, count itself finished. */
+/** A worker thread of a parallel run (see parallel.ts): claim files, run the first pass, post the passes, count itself finished. */
 import { workerData } from 'worker_threads';
 import { ConfigError } from './config/load';
 import { claimAndLint, markFinished, WorkerReply, WorkerTask } from './parallel';
-import type { FileOutcome } from './run-files';
+import type { FirstPass } from './pipeline';
 
 const task = workerData as WorkerTask;
 let reply: WorkerReply;
 try {
-  const outcomes: Array<[number, FileOutcome]> = [];
-  claimAndLint(task, (i, outcome) => outcomes.push([i, outcome]));
-  reply = { outcomes };
+  const passes: Array<[number, FirstPass]> = [];
+  // A file whose services wait for the run is loaded again on the main thread: units cannot cross threads.
+  claimAndLint(task, (i, pass) => passes.push([i, pass.kind === 'waiting' ? { kind: 'waiting', families: pass.families } : pass]));
+  reply = { passes };
 } catch (err) {
   const config = err instanceof ConfigError ? { file: err.file, line: err.line, column: err.column, reason: err.reason } : undefined;
   reply = { error: (err as Error).message, stack: (err as Error).stack, ...(config ? { config } : {}) };

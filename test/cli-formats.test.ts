@@ -156,7 +156,7 @@ describe('start-up loads only what the chosen format needs', () => {
     ['compact', ['compact', 'index', 'sanitize']],
     ['github', ['github', 'index', 'paths']],
     ['junit', ['index', 'junit']],
-    ['sarif', ['index', 'paths', 'rule-meta', 'sarif']],
+    ['sarif', ['index', 'paths', 'sarif']],
   ])('%s: no chalk, no other format', (name, modules) => {
     expect(loaded(['--no-config', '-f', name, 'bad.json'], { FORCE_COLOR: '1' })).toEqual(modules);
   });
@@ -200,9 +200,11 @@ describe('ecslint rules', () => {
 
   test('linting stays the default command', () => {
     expect(ecslint(['--no-config', 'clean.yaml'], dir).code).toBe(0);
-    const none = ecslint([], dir);
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain('No paths given');
+    // With no path, the current folder is linted, as with ".".
+    const none = ecslint(['--no-config', '-f', 'json'], dir);
+    const dot = ecslint(['--no-config', '-f', 'json', '.'], dir);
+    expect(none.code).toBe(dot.code);
+    expect(JSON.parse(none.stdout).map((f: { filePath: string }) => f.filePath)).toEqual(JSON.parse(dot.stdout).map((f: { filePath: string }) => f.filePath.replace(/^\.\//, '')));
   });
 });
 

@@ -50,7 +50,30 @@ describe('exit codes', () => {
   test('2 for bad usage', () => {
     expect(ecslint(['--format', 'nope', 'bad.json'], { cwd: dir }).code).toBe(2);
     expect(ecslint(['--rule', 'no-such-rule:off', 'bad.json'], { cwd: dir }).code).toBe(2);
-    expect(ecslint([], { cwd: dir }).code).toBe(2);
+    expect(ecslint(['--max-warnings', 'many', 'bad.json'], { cwd: dir }).code).toBe(2);
+  });
+
+  test('2 when nothing is linted, unless --no-error-on-unmatched-pattern', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-empty-'));
+    try {
+      fs.writeFileSync(path.join(empty, 'package.json'), '{"name": "app"}\n');
+      fs.writeFileSync(path.join(empty, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\n');
+      const r = ecslint([], { cwd: empty });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^ecslint: nothing to lint: no task definition, service or template in \./)]);
+      expect(ecslint(['--no-error-on-unmatched-pattern'], { cwd: empty }).code).toBe(0);
+      fs.rmSync(path.join(empty, 'package.json'));
+      fs.rmSync(path.join(empty, 'deployment.yaml'));
+      expect(ecslint([], { cwd: empty }).code).toBe(2);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  test('with no paths, the current folder is linted', () => {
+    const r = ecslint(['-f', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath)).toContain('bad.json');
   });
 
   test('--rule turns a rule off', () => {
@@ -148,9 +171,10 @@ describe('inputs', () => {
     expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath)).toEqual(['infra/nested/clean.yaml']);
   });
 
-  test('a file named explicitly that is not a task definition gets one warning', () => {
+  test('a file named explicitly that is not a task definition gets one warning, and the run that lints nothing exits 2', () => {
     const r = ecslint(['-f', 'json', 'k8s.yaml'], { cwd: dir });
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
+    expect(ecslint(['-f', 'json', '--no-error-on-unmatched-pattern', 'k8s.yaml'], { cwd: dir }).code).toBe(0);
     const messages = JSON.parse(r.stdout)[0].messages;
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ ruleId: 'unrecognised-document', severity: 'warning', line: 1, column: 1 });
@@ -176,17 +200,24 @@ describe('stylish colour', () => {
   });
 });
 
-test('an internal failure prints one line, and the stack only with --debug', () => {
-  // A preloaded module breaks the linter from outside, as a bug would.
+test('an internal failure on one file is a finding on it: the others are reported, one line on stderr, exit 2 after the report', () => {
+  // A preloaded module breaks the engine on one file from outside, as a bug would.
   const breaker = path.join(dir, 'break-lint.js');
-  fs.writeFileSync(breaker, `require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'src', 'lint.js'))}).lintBytes = () => { throw new Error('simulated failure'); };`);
+  const run = JSON.stringify(path.join(__dirname, '..', 'dist', 'src', 'engine', 'run.js'));
+  fs.writeFileSync(
+    breaker,
+    `const m = require(${run}); const real = m.lintUnit; m.lintUnit = (unit, ...rest) => { if (unit.file.path.endsWith('bad.json')) throw new Error('simulated failure'); return real(unit, ...rest); };`,
+  );
   const env = { NODE_OPTIONS: `--require ${breaker}` };
-  const r = ecslint(['bad.json'], { cwd: dir, env });
+  const r = ecslint(['-f', 'json', 'bad.json', 'clean.yaml'], { cwd: dir, env });
   expect(r.code).toBe(2);
-  expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(/^ecslint: internal error: simulated failure/);
+  const report = JSON.parse(r.stdout);
+  expect(report.map((f: { filePath: string }) => f.filePath)).toEqual(['bad.json', 'clean.yaml']);
+  expect(report[0].messages).toEqual([expect.objectContaining({ ruleId: 'internal-error', severity: 'error', line: 1, column: 1 })]);
+  expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^ecslint: internal error on bad.json: simulated failure \(run with --debug/)]);
   const debug = ecslint(['bad.json', '--debug'], { cwd: dir, env });
-  expect(debug.stderr.split('\n').length).toBeGreaterThan(2);
+  expect(debug.code).toBe(2);
+  expect(debug.stderr).toMatch(/at .*run\.js|break-lint\.js/);
 });
 
 test('init writes a starter configuration that validates, and never overwrites one', () => {

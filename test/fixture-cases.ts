@@ -11,8 +11,12 @@ export interface ExpectedFinding {
   column: number;
   endLine?: number;
   endColumn?: number;
+  /** The whole message. */
+  message?: string;
   /** A part of the message that must appear (values, container names). */
   messageIncludes?: string;
+  /** The finding's severity when it is not the rule's (a relaxed seed limit under the current docs is a warning). */
+  severity?: 'error' | 'warning' | 'info';
 }
 
 /** Per-fixture settings, from an optional `<name>.options.json`. */

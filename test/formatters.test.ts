@@ -11,15 +11,14 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { format, FORMATS } = require('../dist/src/formatters') as typeof import('../src/formatters');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lintText } = require('../dist/src/index') as typeof import('../src/index');
+const { format, FORMATS, lintText, report: makeReport } = require('../dist/src/index') as typeof import('../src/index');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { builtInRules } = require('../dist/src/engine/registry') as typeof import('../src/engine/registry');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { fileResult } = require('../dist/src/result') as typeof import('../src/result');
-type FileResult = import('../src/types').FileResult;
-type Finding = import('../src/types').Finding;
+const { fileResult } = require('../dist/src/model/finding') as typeof import('../src/model/finding');
+type FileResult = import('../src/model/finding').FileResult;
+type Finding = import('../src/model/finding').Finding;
+type FormatName = import('../src/formatters').FormatName;
 
 const HOSTILE_NAME = 'web\n::error file=evil.json,line=1::injected\r\n</failure><x a="1">&amp; \u001b[31mred\u001b[0m\u0007 100%0A, a:b';
 const HOSTILE_FILE = 'in,fra:x/%0A task&<def>.json';
@@ -34,7 +33,7 @@ function finding(over: Partial<Finding>): Finding {
 }
 
 function summary(filePath: string, messages: Finding[], taskDefinitions?: string[]): FileResult {
-  return fileResult(filePath, messages, taskDefinitions ? { taskDefinitions } : {});
+  return fileResult(filePath, messages, taskDefinitions);
 }
 
 /** A mixed report: errors, a warning and an info across task definitions, a parse error, a clean file. */
@@ -55,13 +54,18 @@ function mixedReport(): FileResult[] {
   ];
 }
 
+/** Render results as the command line does: a report whose relative paths are written against CWD. */
+function fmt(name: FormatName, results: FileResult[], root = CWD): string {
+  return format(name, makeReport(results, { root }));
+}
+
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/; // eslint-disable-line no-control-regex
 
 describe('every format', () => {
   test.each(FORMATS)('%s is deterministic and ends with a newline when it prints anything', (name) => {
     const report = [hostileResult(), ...mixedReport()];
-    const a = format(name, report, { cwd: CWD });
-    expect(format(name, report, { cwd: CWD })).toBe(a);
+    const a = fmt(name, report);
+    expect(fmt(name, report)).toBe(a);
     if (a !== '') expect(a.endsWith('\n')).toBe(true);
   });
 
@@ -74,7 +78,7 @@ describe('every format', () => {
 describe('stylish', () => {
   test('strips control characters and keeps one finding a line', () => {
     const r = hostileResult();
-    const out = format('stylish', [r]);
+    const out = fmt('stylish', [r]);
     expect(out).not.toMatch(CONTROL);
     const lines = out.split('\n');
     expect(lines.filter((l) => /^\s+\d+:\d+\s/.test(l))).toHaveLength(r.messages.length);
@@ -86,7 +90,7 @@ describe('stylish', () => {
 describe('json', () => {
   test('round-trips every value exactly', () => {
     const report = [hostileResult(), ...mixedReport()];
-    const out = format('json', report);
+    const out = fmt('json', report);
     expect(out.trimEnd().split('\n')).toHaveLength(1);
     expect(JSON.parse(out)).toEqual(report);
   });
@@ -95,7 +99,7 @@ describe('json', () => {
 describe('compact', () => {
   test('one line a finding: file:line:col: severity: message [rule]', () => {
     const report = [hostileResult(), ...mixedReport()];
-    const out = format('compact', report);
+    const out = fmt('compact', report);
     expect(out).not.toMatch(CONTROL);
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(report.reduce((n, r) => n + r.messages.length, 0));
@@ -124,7 +128,7 @@ describe('github', () => {
 
   test('one command a finding; no value can start a line or end a property', () => {
     const r = hostileResult();
-    const out = format('github', [r], { cwd: CWD });
+    const out = fmt('github', [r]);
     expect(out).not.toMatch(/\r/);
     const commands = parse(out);
     expect(commands).toHaveLength(r.messages.length);
@@ -139,14 +143,14 @@ describe('github', () => {
   test('severities map to error, warning and notice; absolute paths become relative to the workspace', () => {
     const report = mixedReport();
     report[0] = { ...report[0], filePath: '/repo/stacks/app.yaml' };
-    const commands = parse(format('github', report, { cwd: CWD }));
+    const commands = parse(fmt('github', report));
     expect(commands.map((c) => c.command)).toEqual(['error', 'error', 'warning', 'notice', 'error']);
     expect(commands[0].props.file).toBe('stacks/app.yaml');
     expect(commands[2].props).toMatchObject({ line: '30', col: '7', endLine: '30', endColumn: '15', title: 'hc-interval' });
   });
 
   test('prints nothing for a clean report', () => {
-    expect(format('github', [summary('clean.json', [], ['clean'])], { cwd: CWD })).toBe('');
+    expect(fmt('github', [summary('clean.json', [], ['clean'])])).toBe('');
   });
 });
 
@@ -170,7 +174,7 @@ describe('junit', () => {
 
   test('is well-formed and carries the hostile values as text, never as markup', () => {
     const r = hostileResult();
-    const doc = parse(format('junit', [r]));
+    const doc = parse(fmt('junit', [r]));
     const root = doc.documentElement as unknown as Element;
     expect(root.tagName).toBe('testsuites');
     const [suite] = children(root, 'testsuite');
@@ -189,7 +193,7 @@ describe('junit', () => {
   });
 
   test('one testsuite per file, one testcase per task definition, one failure per error', () => {
-    const doc = parse(format('junit', mixedReport()));
+    const doc = parse(fmt('junit', mixedReport()));
     const root = doc.documentElement as unknown as Element;
     expect(root.getAttribute('tests')).toBe('5');
     expect(root.getAttribute('failures')).toBe('2');
@@ -222,17 +226,17 @@ describe('sarif', () => {
   const validate = ajv.compile(schema);
 
   function sarif(report: FileResult[]) {
-    const log = JSON.parse(format('sarif', report, { cwd: CWD }));
+    const log = JSON.parse(fmt('sarif', report));
     if (!validate(log)) throw new Error(`invalid SARIF: ${ajv.errorsText(validate.errors)}`);
     return log;
   }
 
   test('the schema check has teeth: a wrong level or a malformed URI is refused', () => {
-    const log = JSON.parse(format('sarif', mixedReport(), { cwd: CWD }));
+    const log = JSON.parse(fmt('sarif', mixedReport()));
     expect(validate(log)).toBe(true);
     log.runs[0].results[0].level = 'fatal';
     expect(validate(log)).toBe(false);
-    const other = JSON.parse(format('sarif', mixedReport(), { cwd: CWD }));
+    const other = JSON.parse(fmt('sarif', mixedReport()));
     other.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri = 'a b\\c:<d>';
     expect(validate(other)).toBe(false);
   });

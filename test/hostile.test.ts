@@ -93,9 +93,9 @@ test('UTF-16 with a byte order mark is decoded and linted', () => {
   expect(r.hostile?.messages.find((m) => m.ruleId === 'fargate-no-privileged')).toMatchObject({ line: 13, column: 7 });
 });
 
-test('duplicate keys are errors at the second key, in JSON and YAML', () => {
+test('duplicate keys are warnings at the second key, in JSON and YAML (CloudFormation keeps the last value)', () => {
   const json = api.lintText('{\n  "family": "a",\n  "family": "b",\n  "containerDefinitions": []\n}', { filePath: 'd.json' });
-  expect(json.messages.filter((m) => m.ruleId === 'duplicate-key')).toEqual([expect.objectContaining({ path: '/family', line: 3, column: 3, severity: 'error' })]);
+  expect(json.messages.filter((m) => m.ruleId === 'duplicate-key')).toEqual([expect.objectContaining({ path: '/family', line: 3, column: 3, severity: 'warning', message: 'Duplicate key "family": the later value wins silently, and some deploy tools refuse the file.' })]);
   const yaml = api.lintText('family: a\ncontainerDefinitions:\n  - name: x\n    image: y\n    name: z\n', { filePath: 'd.yaml' });
   expect(yaml.messages.filter((m) => m.ruleId === 'duplicate-key')).toEqual([expect.objectContaining({ path: '/containerDefinitions/0/name', line: 5, column: 5 })]);
 });

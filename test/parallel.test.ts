@@ -12,7 +12,7 @@ const { generate } = require('../dist/scripts/bench') as typeof import('../scrip
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { lintInThreads, PARALLEL_THRESHOLD } = require('../dist/src/parallel') as typeof import('../src/parallel');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { collectOutcomes, lintFileEntry } = require('../dist/src/run-files') as typeof import('../src/run-files');
+const { lintInSequence } = require('../dist/src/pipeline') as typeof import('../src/pipeline');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { expandPaths } = require('../dist/src/files/expand') as typeof import('../src/files/expand');
 
@@ -28,8 +28,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 test('threads give the same report as one thread, in the same order', () => {
   const settings = { overrides: { preset: 'all' as const } };
   const { files } = expandPaths([dir]);
-  const one = collectOutcomes(files, files.map((f) => lintFileEntry(f, settings)), settings);
-  const many = collectOutcomes(files, lintInThreads(files, settings, 3), settings);
+  const one = lintInSequence(files, settings);
+  const many = lintInThreads(files, settings, 3);
   expect(many.results.length).toBe(files.length);
   expect(JSON.stringify(many)).toBe(JSON.stringify(one));
   // The second pass ran in both: the service was joined to the task definition in the other file.
@@ -46,7 +46,7 @@ test('a configuration mistake met on a worker thread is the same configuration e
   fs.copyFileSync(path.join(dir, 'zz-service.json'), path.join(bad, 'service.json'));
   try {
     expect(() => lintFiles([dir])).toThrow(ConfigError);
-    expect(() => lintFiles([dir])).toThrow(/zz-bad-config\/\.ecslintrc\.yaml:1:1: .*allowed: FARGATE, EC2, EXTERNAL/);
+    expect(() => lintFiles([dir])).toThrow(/zz-bad-config\/\.ecslintrc\.yaml:1:1: .*allowed: FARGATE, EC2, EXTERNAL, MANAGED_INSTANCES/);
   } finally {
     fs.rmSync(bad, { recursive: true, force: true });
   }

@@ -10,10 +10,10 @@ import * as path from 'path';
 import { parse, stringify } from 'yaml';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lintText } = require('../dist/src/lint') as typeof import('../src/lint');
+const { lintSource } = require('../dist/src/pipeline') as typeof import('../src/pipeline');
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const config = { preset: 'all' as const, rules: {}, launchType: 'FARGATE' as const, docs: 'seed' as const };
+const config = { preset: 'all' as const, rules: {}, launchType: 'FARGATE' as const, docs: 'current' as const };
 
 /** Valid fixtures as plain values (CloudFormation tags read as their scalar). */
 const seeds: unknown[] = [];
@@ -103,7 +103,7 @@ function wellPlaced(doc: unknown, pointer: string): boolean {
 }
 
 function checkInvariants(text: string, filePath: string, parsed: unknown): void {
-  const result = lintText(text, filePath, { config, explicit: true }).result;
+  const result = lintSource(text, filePath, config)!;
   const lines = text.split('\n');
   for (const m of result.messages) {
     if (m.ruleId === 'parse-error') continue;
@@ -149,7 +149,7 @@ test('text cut at any point never throws', () => {
       const doc = seeds[which % seeds.length];
       const text = asYaml ? stringify(doc) : JSON.stringify(doc, null, 2);
       const truncated = text.slice(0, cut % (text.length + 1));
-      expect(() => lintText(truncated, asYaml ? 't.yaml' : 't.json', { config, explicit: true })).not.toThrow();
+      expect(() => lintSource(truncated, asYaml ? 't.yaml' : 't.json', config)).not.toThrow();
     }),
     { numRuns: 300, seed: 20261125 },
   );

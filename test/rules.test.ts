@@ -8,7 +8,7 @@ import * as path from 'path';
 import { fixtureCases, FIXTURES, ROOT } from './fixture-cases';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lintBytes } = require('../dist/src/lint') as typeof import('../src/lint');
+const { lintSource } = require('../dist/src/pipeline') as typeof import('../src/pipeline');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { builtInRules } = require('../dist/src/engine/registry') as typeof import('../src/engine/registry');
 
@@ -31,8 +31,8 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
   });
 
   test.each(cases.map((c) => [path.relative(FIXTURES, c.file), c] as const))('%s', (_name, c) => {
-    const config = { preset: 'all' as const, rules: { [id]: rule.severity }, launchType: c.options.launchType ?? 'EC2', docs: c.options.docs ?? 'seed' };
-    const result = lintBytes(fs.readFileSync(c.file), c.file, { config, explicit: true }).result;
+    const config = { preset: 'all' as const, rules: { [id]: rule.severity }, launchType: c.options.launchType ?? 'EC2', docs: c.options.docs ?? 'current' };
+    const result = lintSource(fs.readFileSync(c.file, 'utf8'), c.file, config)!;
     expect(result.messages.filter((m) => m.ruleId === 'parse-error')).toEqual([]);
     const mine = result.messages.filter((m) => m.ruleId === id);
     const got = mine.map((m, i) => {
@@ -44,9 +44,10 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
         ...(want?.endLine !== undefined ? { endLine: m.endLine } : {}),
         ...(want?.endColumn !== undefined ? { endColumn: m.endColumn } : {}),
         ...(want?.messageIncludes !== undefined ? { messageIncludes: m.message.includes(want.messageIncludes) ? want.messageIncludes : m.message } : {}),
+        ...(want?.message !== undefined ? { message: m.message } : {}),
         severity: m.severity,
       };
     });
-    expect(got).toEqual(c.expected.map((e) => ({ ...e, severity: rule.severity })));
+    expect(got).toEqual(c.expected.map((e) => ({ ...e, severity: e.severity ?? rule.severity })));
   });
 });

@@ -10,7 +10,7 @@ import * as path from 'path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { lintFiles, lintText } = require('../dist/src/index') as typeof import('../src/index');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { extractTaskDefinitions } = require('../dist/src/load/extract') as typeof import('../src/load/extract');
+const { extractUnits } = require('../dist/src/load/extract') as typeof import('../src/load/extract');
 
 const CROSS_RULES = { 'svc-fargate-compat': 'error', 'svc-lb-container': 'error', 'svc-network-configuration': 'error', 'cps-fargate-spot-arm64': 'error' } as const;
 
@@ -92,7 +92,7 @@ describe('a service checked against a task definition in another file of the run
 });
 
 describe('detection of service inputs', () => {
-  const kinds = (value: unknown) => extractTaskDefinitions(value).units.map((u) => `${u.kind}/${u.form}/${u.name}`);
+  const kinds = (value: unknown) => extractUnits(value).units.map((u) => `${u.kind}/${u.form}/${u.name}`);
 
   test('create-service, update-service, run-task and describe-services', () => {
     expect(kinds(service('web'))).toEqual(['service/create-service/web']);
@@ -107,11 +107,11 @@ describe('detection of service inputs', () => {
   });
 
   test('a CloudFormation template with only a service is linted, and PlacementStrategies maps to placementStrategy', () => {
-    const units = extractTaskDefinitions({
+    const units = extractUnits({
       Resources: { Svc: { Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: 'Param' }, PlacementStrategies: [{ Type: 'spread', Field: 'instanceId' }] } } },
     }).units;
     expect(units.map((u) => u.kind)).toEqual(['service']);
-    expect(units[0].document.placementStrategy).toEqual([{ type: 'spread', field: 'instanceId' }]);
-    expect(units[0].toSource(['placementStrategy', 0, 'field'])).toEqual(['Resources', 'Svc', 'Properties', 'PlacementStrategies', '0', 'Field']);
+    expect(units[0].view.placementStrategy).toEqual([{ type: 'spread', field: 'instanceId' }]);
+    expect(units[0].toWritten(['placementStrategy', 0, 'field'])).toEqual(['Resources', 'Svc', 'Properties', 'PlacementStrategies', '0', 'Field']);
   });
 });

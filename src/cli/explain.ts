@@ -1,6 +1,6 @@
-import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
-import { PRESET_ORDER } from '../engine/rule';
-import { allRules, CheckDescription, describeCheck, describeCurrent, Example, ruleInfo } from '../docs/rule-info';
+import { CORE_DIAGNOSTICS } from '../report/diagnostics';
+import { PRESET_ORDER } from '../model/rule';
+import { allRules, CheckDescription, describeCheck, describeSeed, Example, ruleInfo } from '../docs/rule-info';
 import { ruleDocUrl } from '../project';
 
 const indent = (text: string, by: string) =>
@@ -68,13 +68,11 @@ export function explain(id: string): { text: string } | { error: string } {
   out += example('Good', info.good, 'no valid fixture yet') + '\n';
   out += `Checks: ${checkText(check)}\n`;
   out += `Message: ${rule.message}\n`;
-  const current = describeCurrent(rule);
-  if (current?.off) out += 'With --docs current (the newer AWS documentation) the rule is off.\n';
-  else if (current) {
-    out += '\nWith --docs current (the newer AWS documentation):\n';
-    if (current.appliesWhen) out += `  Applies to: ${current.appliesWhen}\n`;
-    if (current.check) out += `  Checks: ${checkText(current.check)}\n`;
-    if (current.message) out += `  Message: ${current.message}\n`;
+  const seed = describeSeed(rule);
+  if (seed?.off) out += 'With --docs seed (the 2020 cheat sheet) the rule is off.\n';
+  else if (seed) {
+    if (seed.check) out += `\nWith --docs seed (the 2020 cheat sheet) it checks the seed's own limit:\n  Checks: ${checkText(seed.check)}\n`;
+    if (seed.relaxed) out += `\nA limit of the seed that AWS has relaxed: AWS has accepted ${seed.relaxed.what} since ${seed.relaxed.since} (${seed.relaxed.url}). Under --docs current (the default) its findings are warnings; under --docs seed, errors.\n`;
   }
   out += `\nSource: ${rule.source}\n`;
   if (rule.url) out += `AWS documentation: ${rule.url}\n`;

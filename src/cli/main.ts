@@ -1,19 +1,19 @@
 import * as fs from 'fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import * as path from 'path';
-import { DEFAULT_CONFIG } from '../config/config';
+import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../model/basics';
+import type { FileResult } from '../model/finding';
+import { DEFAULT_CONFIG } from '../model/config';
 import { ConfigError } from '../config/load';
-import { configForFile, Overrides } from '../config/resolve';
-import { applyBaseline, Baseline, createBaseline, parseBaseline } from '../engine/baseline';
-import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
-import { builtInRules } from '../engine/registry';
+import type { Overrides } from '../config/resolve';
 import { addSubcommands, SubcommandRun } from './commands';
-import { format, FormatName, FORMATS } from '../formatters';
-import type { Palette } from '../formatters/stylish';
-import { lintFiles } from '../index';
-import type { DocsProfile, FileResult, LaunchType, Preset, SeveritySetting } from '../types';
+import { FORMATS, type FormatName, type Palette } from '../formatters';
+import { applyBaseline, Baseline, createBaseline, parseBaseline } from '../report/baseline';
+import { errorsOnly } from '../report/report';
+import { MAX_FILE_BYTES } from '../files/read';
+import * as api from '../index';
 
-/** Exit codes: 0 clean (warnings within --max-warnings), 1 error findings, 2 usage or internal failure. */
+/** Exit codes: 0 clean (warnings within --max-warnings), 1 error findings, 2 bad usage, nothing linted, or a failure. */
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
@@ -31,17 +31,13 @@ interface CliOptions {
   rule: string[];
   config?: string | false;
   reportUnusedDisableDirectives?: boolean;
+  errorOnUnmatchedPattern: boolean;
   baseline?: string;
   writeBaseline?: string;
   color?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
   debug?: boolean;
-}
-
-function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../../../package.json') as { version: string }).version;
 }
 
 function parseRuleSetting(value: string, previous: string[]): string[] {
@@ -59,20 +55,21 @@ function parseCount(value: string): number {
 /** `onSubcommand` receives what `ecslint rules` or `ecslint explain` would run; linting is the default command. */
 export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => undefined): Command {
   const program = new Command('ecslint')
-    .description('Lint Amazon ECS task definitions: API JSON/YAML, describe-task-definition outputs, CloudFormation templates and container definition lists.')
-    .argument('[paths...]', 'files, folders (searched recursively for .json, .yaml, .yml, .template) and glob patterns')
+    .description('Lint Amazon ECS definitions: task definitions (API JSON/YAML, describe outputs), services and run-task inputs, CloudFormation templates and container definition lists.')
+    .argument('[paths...]', 'files, folders (searched recursively for .json, .yaml, .yml, .template) and glob patterns; the current folder when none is given')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     // No commander defaults for these three: a configuration file may set them, and the command line wins only when given.
-    .addOption(new Option('--launch-type <type>', `what a task definition without requiresCompatibilities targets (default: ${DEFAULT_CONFIG.launchType})`).choices(['FARGATE', 'EC2', 'EXTERNAL']))
-    .addOption(new Option('--docs <profile>', `where the cheat sheet and newer AWS docs disagree: follow the seed, or the current docs (default: ${DEFAULT_CONFIG.docs})`).choices(['seed', 'current']))
+    .addOption(new Option('--launch-type <type>', `what a task definition without requiresCompatibilities targets (default: ${DEFAULT_CONFIG.launchType})`).choices(['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES']))
+    .addOption(new Option('--docs <profile>', `current: AWS's documentation as it stands; seed: the 2020 cheat sheet's limits, as errors (default: ${DEFAULT_CONFIG.docs})`).choices(['current', 'seed']))
     .addOption(new Option('--preset <name>', `which rules run (default: ${DEFAULT_CONFIG.preset})`).choices(['recommended', 'strict', 'all']))
     .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting, [])
     .option('-c, --config <file>', 'use this configuration file instead of looking for one')
     .option('--no-config', 'ignore configuration files')
-    .option('--report-unused-disable-directives', 'report ecslint-disable comments that suppress nothing')
+    .option('--report-unused-disable-directives', 'report ecslint-disable comments and Metadata ignores that suppress nothing')
+    .option('--no-error-on-unmatched-pattern', 'exit 0 rather than 2 when the paths hold nothing to lint (for hooks that pass every JSON and YAML file)')
     .option('--baseline <file>', 'report only findings that the baseline file does not record')
     .option('--write-baseline <file>', 'record every current finding in a baseline file (and exit 0)')
     .option('--color', 'force coloured output')
@@ -80,23 +77,24 @@ export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => 
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks JSON or YAML)')
     .option('--debug', 'print stack traces of internal errors')
-    .version(version(), '-v, --version')
-    .showHelpAfterError()
+    .version(api.version(), '-v, --version')
+    .showHelpAfterError('(run "ecslint --help" for usage)')
     .exitOverride();
   program.addHelpText(
     'after',
     `
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors found, or too many warnings;
-2 bad usage, a named path that cannot be read, or an internal failure.
+2 bad usage, a named path that cannot be read, nothing to lint, or a failure of ecslint.
 
 Examples:
+  ecslint                      lint the current folder
   ecslint infra/
   ecslint --format json taskdef.yaml
   cat td.json | ecslint --stdin --stdin-filename td.json
   ecslint rules
   ecslint explain fargate-no-privileged
 
-Linting is the default command: "rules" and "explain" as the first word run those commands;
+Linting is the default command: "rules", "explain" and "init" as the first word run those commands;
 to lint a folder with one of those names, write it as a path: ecslint ./rules`,
   );
   // Without an action of its own, commander would take a first path for an unknown subcommand.
@@ -106,7 +104,7 @@ to lint a folder with one of those names, write it as a path: ecslint ./rules`,
 }
 
 function overridesFrom(opts: CliOptions): Overrides {
-  const known = new Set([...builtInRules().map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)]);
+  const known = new Set(api.builtInRuleMeta().map((r) => r.id));
   const rules: Record<string, SeveritySetting> = {};
   for (const setting of opts.rule) {
     const [id, sev] = setting.split(':');
@@ -140,12 +138,17 @@ function palette(): Palette {
   return { underline: c.underline, dim: c.dim, red: c.red, yellow: c.yellow, blue: c.blue, bold: c.bold };
 }
 
+/** A system error as one short reason. */
+function reason(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+}
+
 function readBaseline(file: string): Baseline {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`Cannot read the baseline ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    throw new UsageError(`Cannot read the baseline ${file}: ${reason(err)}.`);
   }
   try {
     return parseBaseline(text, file);
@@ -154,23 +157,58 @@ function readBaseline(file: string): Baseline {
   }
 }
 
+/** Standard input, up to the size limit of any linted file. */
 function readStdin(): Buffer {
-  try {
-    return fs.readFileSync(0);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EAGAIN') throw new UsageError('--stdin: standard input is not ready to read.');
-    if ((err as NodeJS.ErrnoException).code === 'EOF') return Buffer.alloc(0);
-    throw err;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buffer = Buffer.alloc(65536);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, buffer, 0, buffer.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') throw new UsageError('--stdin: standard input is not ready to read.');
+      if (code === 'EOF') break;
+      throw err;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_FILE_BYTES) throw new UsageError(`--stdin: the input is larger than any ECS input (${MAX_FILE_BYTES / 1048576} MiB limit); it was not parsed.`);
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
   }
+  return Buffer.concat(chunks);
+}
+
+/** The repository root (the nearest folder upward with a .git), where CI tools resolve paths; the working directory otherwise. */
+function repositoryRoot(): string {
+  let dir = process.cwd();
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+/** User text (paths, configuration values) in a line ecslint writes: one line, no control characters, so it cannot become a workflow command. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n|\r|\n/g, ' | ').replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+function say(line: string): void {
+  process.stderr.write(`ecslint: ${oneLine(line)}\n`);
 }
 
 function run(argv: string[]): number {
   const chosen: { run?: SubcommandRun } = {};
   const program = buildProgram((r) => (chosen.run = r));
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map((l) => (l === '' ? l : oneLine(l))).join('\n')) });
   try {
     program.parse(argv);
   } catch (err) {
-    const code = (err as { code?: string; exitCode?: number }).code;
+    const code = (err as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT_OK;
     return EXIT_USAGE; // commander has already printed the problem
   }
@@ -181,58 +219,63 @@ function run(argv: string[]): number {
     return outcome.exit;
   }
   const opts = program.opts<CliOptions>();
-  const paths = program.args;
-  process.env.ECSLINT_DEBUG = opts.debug ? '1' : (process.env.ECSLINT_DEBUG ?? '');
-  if (!opts.stdin && paths.length === 0) throw new UsageError('No paths given. Run "ecslint --help" for usage.');
-  if (opts.stdin && paths.length > 0) throw new UsageError('Give either --stdin or paths, not both.');
+  const paths = program.args.length > 0 ? program.args : ['.'];
+  if (opts.stdin && program.args.length > 0) throw new UsageError('Give either --stdin or paths, not both.');
   const overrides = overridesFrom(opts);
   const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
 
   let results: FileResult[];
   let exit = EXIT_OK;
+  let failures: api.InternalFailure[] = [];
   if (opts.stdin) {
-    const { lintBytes } = require('../lint') as typeof import('../lint');
-    const name = opts.stdinFilename ?? '<stdin>';
-    const { config, ignored } = configForFile(opts.stdinFilename ?? path.join(process.cwd(), '<stdin>'), overrides);
-    results = ignored ? [] : [lintBytes(readStdin(), name, { config, explicit: true }).result];
+    const result = api.lintBuffer(readStdin(), { filePath: opts.stdinFilename ?? '<stdin>', overrides });
+    results = result ? [result] : [];
     if (baseline) results = applyBaseline(results, baseline);
   } else {
-    const linted = lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts) });
-    for (const m of linted.missing) process.stderr.write(`ecslint: ${m.path}: ${m.reason}\n`);
+    const linted = api.lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts) });
+    for (const m of linted.missing) say(`${m.path}: ${m.reason}`);
     if (linted.missing.length > 0) exit = EXIT_USAGE;
     results = linted.results;
+    failures = linted.failures;
   }
+  for (const f of failures) say(`internal error on ${f.path}: ${f.message}${opts.debug ? '' : ' (run with --debug for the stack trace)'}`);
+  if (opts.debug) for (const f of failures) if (f.stack) process.stderr.write(`${f.stack}\n`);
 
   if (opts.writeBaseline) {
     const b = createBaseline(results);
     const count = Object.values(b.files).reduce((n, f) => n + Object.values(f).reduce((m, e) => m + e.count, 0), 0);
-    try {
-      fs.writeFileSync(opts.writeBaseline, JSON.stringify(b, null, 2) + '\n');
-    } catch (err) {
-      throw new UsageError(`Cannot write the baseline ${opts.writeBaseline}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
-    }
-    process.stderr.write(`ecslint: recorded ${count} findings in ${opts.writeBaseline}.\n`);
+    writeFile(opts.writeBaseline, JSON.stringify(b, null, 2) + '\n', 'the baseline');
+    say(`recorded ${count} finding${count === 1 ? '' : 's'} in ${opts.writeBaseline}.`);
     return exit;
   }
-  if (opts.quiet) results = results.map(errorsOnly);
-  const output = format(opts.format, results, opts.format === 'stylish' && useColour(opts) ? { palette: palette() } : {});
-  if (opts.outputFile) {
-    try {
-      fs.writeFileSync(opts.outputFile, output);
-    } catch (err) {
-      throw new UsageError(`Cannot write the report to ${opts.outputFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
-    }
-  } else process.stdout.write(output);
+  const shown = opts.quiet ? results.map(errorsOnly) : results;
+  const report = api.report(shown, { root: repositoryRoot() });
+  const output = api.format(opts.format, report, opts.format === 'stylish' && useColour(opts) ? { palette: palette() } : {});
+  if (opts.outputFile) writeFile(opts.outputFile, output, 'the report');
+  else process.stdout.write(output);
 
-  if (exit === EXIT_USAGE) return exit;
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (exit === EXIT_USAGE || failures.length > 0) return EXIT_USAGE;
+  const errors = shown.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return EXIT_FINDINGS;
+  if (opts.errorOnUnmatchedPattern && !results.some((r) => (r.taskDefinitions?.length ?? 0) > 0)) {
+    say(`nothing to lint: no task definition, service or template in ${opts.stdin ? 'standard input' : paths.join(', ')}. Pass --no-error-on-unmatched-pattern to allow it.`);
+    return EXIT_USAGE;
+  }
   if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    process.stderr.write(`ecslint: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+    say(`${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${opts.maxWarnings}.`);
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+function writeFile(file: string, text: string, what: string): void {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (err) {
+    throw new UsageError(`Cannot write ${what} to ${file}: ${reason(err)}.`);
+  }
 }
 
 /**
@@ -257,29 +300,30 @@ function progressLine(opts: CliOptions): ((done: number, total: number) => void)
   };
 }
 
-function errorsOnly(r: FileResult): FileResult {
-  const messages = r.messages.filter((m) => m.severity === 'error');
-  return { ...r, messages, warningCount: 0, infoCount: 0 };
-}
-
 /** Entry point of bin/ecslint.js; the only place that sets the process's exit code. */
 export function main(argv: string[]): void {
-  // A reader that stops early (`ecslint … | head`) closes the pipe: that is not an error of ours.
+  // A reader that stops early (`ecslint … | head`) closes the pipe: that is not an error of ours. Any other
+  // write error is one line and exit 2.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    try {
+      say(`cannot write the report: ${reason(err)}.`);
+    } catch {
+      // stderr is gone too
+    }
+    process.exit(EXIT_USAGE);
   });
+  process.stderr.on('error', () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_USAGE));
   try {
     process.exitCode = run(argv);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) {
-      process.stderr.write(`ecslint: ${err.message}\n`);
+      say(err.message);
     } else if (argv.includes('--debug')) {
       process.stderr.write(`ecslint: internal error: ${(err as Error).stack ?? String(err)}\n`);
     } else {
-      process.stderr.write(`ecslint: internal error: ${(err as Error).message ?? String(err)} (run with --debug for the stack trace)\n`);
+      say(`internal error: ${(err as Error).message ?? String(err)} (run with --debug for the stack trace)`);
     }
     process.exitCode = EXIT_USAGE;
   }
 }
-

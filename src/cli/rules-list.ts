@@ -1,5 +1,5 @@
-import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
-import { PRESET_ORDER } from '../engine/rule';
+import { CORE_DIAGNOSTICS } from '../report/diagnostics';
+import { PRESET_ORDER } from '../model/rule';
 import { allRules, presetSeverities } from '../docs/rule-info';
 import { ruleDocUrl } from '../project';
 

@@ -1,16 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { RuleDefinition } from '../engine/rule';
-import { locate } from '../load/locate';
-import { LineIndex } from '../load/line-index';
+import type { RuleDefinition } from '../model/rule';
+import { locate } from '../model/document';
+import { LineIndex } from '../model/text';
 import { parseJson } from '../load/parse-json';
-import type { ParsedDocument } from '../load/parsed';
+import type { ParsedDocument } from '../model/document';
 import { SyntaxProblem } from '../load/parsed';
-import type { LaunchType, DocsProfile, Preset, SeveritySetting } from '../types';
+import type { LaunchType, DocsProfile, Preset, SeveritySetting } from '../model/basics';
 import { globToRegExp } from '../files/expand';
 import { checkLinearRegExp } from './safe-regex';
 import { builtInRules } from '../engine/registry';
-import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
+import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 
 /** Looked for in each folder from the linted file's folder upward; the first found wins. */
 export const CONFIG_NAMES = ['.ecslintrc.yaml', '.ecslintrc.yml', '.ecslintrc.json', 'ecslint.config.yaml', 'package.json'];

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../types';
-import { DEFAULT_CONFIG, LintConfig } from './config';
+import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../model/basics';
+import { DEFAULT_CONFIG, type LintConfig } from '../model/config';
 import { ConfigError, findConfig, LoadedConfig, loadConfigFile, matchesAny, RuleSetting } from './load';
 
 /** Settings given on the command line (or to the library); they win over configuration files. */

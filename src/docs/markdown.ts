@@ -3,10 +3,10 @@
  * functions of the rules and their fixtures; scripts/gen-docs.ts writes them and test/docs.test.ts fails
  * when the files on disk differ, so no rule's documentation is ever written by hand.
  */
-import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
-import type { RuleDefinition } from '../engine/rule';
-import { PRESET_ORDER } from '../engine/rule';
-import { CheckDescription, describeCheck, describeCurrent, Example, presetSeverities, RuleInfo, SUBJECT_NAMES } from './rule-info';
+import { CORE_DIAGNOSTICS } from '../report/diagnostics';
+import type { RuleDefinition } from '../model/rule';
+import { PRESET_ORDER } from '../model/rule';
+import { CheckDescription, describeCheck, describeSeed, Example, presetSeverities, RuleInfo, SUBJECT_NAMES } from './rule-info';
 
 export const TABLE_START = '<!-- rules-table:start -->';
 export const TABLE_END = '<!-- rules-table:end -->';
@@ -85,15 +85,18 @@ export function renderRulePage(info: RuleInfo): string {
 
   const subject = SUBJECT_NAMES[rule.on ?? 'task-definition'][0];
   out.push('## What it checks', '', ...checkLines(describeCheck(rule), subject), `- Message: ${code(rule.message)}`);
-  const current = describeCurrent(rule);
-  if (current) {
-    out.push('', '## Under --docs current', '');
-    if (current.off) out.push('With `--docs current` (the newer AWS documentation) the rule is off.');
+  const seed = describeSeed(rule);
+  if (seed) {
+    out.push('', '## Under --docs seed', '');
+    if (seed.off) out.push('With `--docs seed` (the 2020 cheat sheet) the rule is off: the seed predates what it checks.');
     else {
-      out.push('With `--docs current` (the newer AWS documentation):', '');
-      if (current.appliesWhen) out.push(`- Applies to ${inline(current.appliesWhen)}.`);
-      if (current.check) out.push(...checkLines(current.check, subject));
-      if (current.message) out.push(`- Message: ${code(current.message)}`);
+      if (seed.check) out.push('With `--docs seed` (the 2020 cheat sheet) the rule checks the seed\'s own limit:', '', ...checkLines(seed.check, subject), '');
+      if (seed.relaxed) {
+        out.push(
+          `This is a limit of the seed that AWS has relaxed: AWS has accepted ${seed.relaxed.what} since ${seed.relaxed.since} ([source](${seed.relaxed.url})). ` +
+            'Under the default `--docs current` the findings that only the seed\'s limit makes are warnings that say so; under `--docs seed` they are errors.',
+        );
+      }
     }
   }
   out.push('');

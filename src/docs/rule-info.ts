@@ -4,11 +4,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_CONFIG } from '../config/config';
+import { DEFAULT_CONFIG } from '../model/config';
 import { builtInRules } from '../engine/registry';
-import { inPreset, PRESET_ORDER, RuleDefinition, RuleSubject, RuleWhen } from '../engine/rule';
-import { lintBytes } from '../lint';
-import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../types';
+import { inPreset, PRESET_ORDER, type Relaxation, type RuleDefinition, type RuleWhen } from '../model/rule';
+import type { UnitKind as RuleSubject } from '../model/unit';
+import { lintSource } from '../pipeline';
+import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../model/basics';
 
 /** The package root: rules/, fixtures/ and docs/ live here. */
 export const ROOT = path.join(__dirname, '..', '..', '..');
@@ -44,6 +45,7 @@ const COMPATIBILITY: Record<NonNullable<RuleWhen['compatibility']>, string> = {
   FARGATE: 'the task can run on Fargate (requiresCompatibilities includes FARGATE, or is omitted and --launch-type is FARGATE)',
   EC2: 'the task cannot run on Fargate (requiresCompatibilities lacks FARGATE, or is omitted and --launch-type is EC2 or EXTERNAL)',
   EXTERNAL: 'the task can run on ECS Anywhere (requiresCompatibilities includes EXTERNAL, or is omitted and --launch-type is EXTERNAL)',
+  MANAGED_INSTANCES: 'the task can run on ECS Managed Instances (requiresCompatibilities includes MANAGED_INSTANCES, or is omitted and --launch-type is MANAGED_INSTANCES)',
 };
 
 const OS: Record<NonNullable<RuleWhen['os']>, string> = {
@@ -95,9 +97,9 @@ function example(rule: RuleDefinition, kind: 'valid' | 'invalid'): Example | und
   let findings: Example['findings'] = [];
   if (kind === 'invalid') {
     // Lint it the way the rule's own test does: this rule alone decides, at its own severity.
-    const config = { ...DEFAULT_CONFIG, preset: 'all' as const, rules: { [rule.id]: rule.severity }, launchType: options.launchType ?? 'EC2', docs: options.docs ?? 'seed' };
-    findings = lintBytes(bytes, file, { config, explicit: true })
-      .result.messages.filter((m) => m.ruleId === rule.id)
+    const config = { ...DEFAULT_CONFIG, preset: 'all' as const, rules: { [rule.id]: rule.severity }, launchType: options.launchType ?? 'EC2', docs: options.docs ?? DEFAULT_CONFIG.docs };
+    findings = lintSource(text, file, config)!
+      .messages.filter((m) => m.ruleId === rule.id)
       .map((m) => ({ line: m.line, column: m.column, message: m.message }));
   }
   return {
@@ -122,23 +124,23 @@ export function ruleInfo(rule: RuleDefinition): RuleInfo {
   };
 }
 
-/** What changes under `--docs current` (the newer AWS documentation); undefined when the rule has no `current:` variant. */
-export interface CurrentVariant {
+/** How the rule differs under `--docs seed` (the 2020 cheat sheet); undefined when it does not. */
+export interface SeedVariant {
+  /** The seed has no such rule. */
   off: boolean;
-  appliesWhen?: string;
+  /** The seed's own check, where its limit differs from today's. */
   check?: CheckDescription;
-  message?: string;
+  /** The limit is the seed's and AWS has relaxed it: under `current` its findings are warnings. */
+  relaxed?: Relaxation;
 }
 
-export function describeCurrent(rule: RuleDefinition): CurrentVariant | undefined {
-  const c = rule.current;
-  if (!c) return undefined;
-  if (c.enabled === false) return { off: true };
+export function describeSeed(rule: RuleDefinition): SeedVariant | undefined {
+  if (!rule.seed && !rule.relaxed) return undefined;
+  if (rule.seed?.enabled === false) return { off: true };
   return {
     off: false,
-    ...(c.when ? { appliesWhen: describeWhen(c.when, rule.on) } : {}),
-    ...(c.then ? { check: describeCheck({ ...rule, then: c.then }) } : {}),
-    ...(c.message ? { message: c.message } : {}),
+    ...(rule.seed?.then ? { check: describeCheck({ ...rule, then: rule.seed.then }) } : {}),
+    ...(rule.relaxed ? { relaxed: rule.relaxed } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { RuleDefinition } from './rule';
+import type { RuleDefinition } from '../model/rule';
 import type { RuleFunction } from '../functions/types';
 
 /** A compiled JSON-Schema check: true when valid; errors in ajv's shape otherwise. */
@@ -21,7 +21,7 @@ export function builtInRules(): RuleDefinition[] {
   return builtIn;
 }
 
-/** Schema validators compiled ahead of time by ajv (standalone code); keys are `<id>` and `<id>#current`. */
+/** Schema validators compiled ahead of time by ajv (standalone code); keys are `<id>` and `<id>#seed`. */
 export function builtInValidator(key: string): Validator | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   validators ??= require(path.join(GENERATED, 'validators.js')) as Record<string, Validator>;
@@ -34,7 +34,8 @@ export function checkFunction(name: string): RuleFunction {
   if (!fn) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(name)) throw new Error(`Invalid function name "${name}".`);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(__dirname, '..', 'functions', name)) as { default: RuleFunction };
+    const mod = require(path.join(__dirname, '..', 'functions', name)) as { default?: RuleFunction };
+    if (!mod.default) throw new Error(`Unknown function "${name}".`);
     fn = mod.default;
     functions.set(name, fn);
   }

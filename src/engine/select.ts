@@ -1,5 +1,5 @@
-import type { Segment } from '../load/normalise';
-import { Unknown } from '../load/unknown';
+import { fromPointer, type Segment } from '../model/path';
+import { Unknown } from '../model/unknown';
 
 /** One value a `given` path selected, with its path in the normalised document. */
 export interface Match {
@@ -119,14 +119,6 @@ function jsonPathPlus(path: string): Selector {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { JSONPath } = require('jsonpath-plus') as typeof import('jsonpath-plus');
     const results = JSONPath({ path, json: root as object, resultType: 'all', eval: 'safe' }) as Array<{ value: unknown; pointer: string }>;
-    return results.filter((r) => r.value !== undefined).map((r) => ({ value: r.value, path: pointerSegments(r.pointer) }));
+    return results.filter((r) => r.value !== undefined).map((r) => ({ value: r.value, path: fromPointer(r.pointer) }));
   };
-}
-
-function pointerSegments(pointer: string): Segment[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

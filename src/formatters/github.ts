@@ -1,4 +1,5 @@
-import type { FileResult, Severity } from '../types';
+import type { Severity } from '../model/basics';
+import type { Report } from '../model/finding';
 import { repositoryPath } from './paths';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -15,16 +16,11 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export interface GithubOptions {
-  /** Paths are written relative to this folder (the workspace, where annotations are resolved). */
-  cwd: string;
-}
-
 /** GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding. */
-export function formatGithub(results: FileResult[], options: GithubOptions): string {
+export function formatGithub(report: Report): string {
   let out = '';
-  for (const r of results) {
-    const file = escapeProperty(repositoryPath(r.filePath, options.cwd));
+  for (const r of report.results) {
+    const file = escapeProperty(repositoryPath(r.filePath, report.root));
     for (const m of r.messages) {
       const props = `file=${file},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.ruleId)}`;
       out += `::${COMMAND[m.severity]} ${props}::${escapeData(m.message)}\n`;

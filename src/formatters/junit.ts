@@ -1,4 +1,4 @@
-import type { FileResult, Finding } from '../types';
+import type { FileResult, Finding, Report } from '../model/finding';
 
 // XML 1.0 has no way to write these characters at all, not even as character references.
 // eslint-disable-next-line no-control-regex
@@ -49,11 +49,11 @@ const where = (file: string, m: Finding) => `${file}:${m.line}:${m.column}`;
  * one <failure> per error finding. Warnings and infos do not fail a testcase; they are listed in its
  * <system-out>. Counts: `tests` testcases, `failures` testcases with at least one error.
  */
-export function formatJunit(results: FileResult[]): string {
+export function formatJunit(report: Report): string {
   let body = '';
   let tests = 0;
   let failures = 0;
-  for (const r of results) {
+  for (const r of report.results) {
     const cases = testCases(r);
     const failed = cases.filter((c) => c.findings.some((m) => m.severity === 'error')).length;
     tests += cases.length;

@@ -1,8 +1,7 @@
-import { fingerprint } from '../engine/baseline';
-import { REPOSITORY_URL } from '../project';
-import type { FileResult, Finding, Severity } from '../types';
+import type { Severity } from '../model/basics';
+import type { Finding, Report, RuleMeta } from '../model/finding';
+import { fingerprint } from '../report/baseline';
 import { repositoryPath } from './paths';
-import type { RuleMeta } from './rule-meta';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -13,14 +12,6 @@ const SRCROOT = '%SRCROOT%';
  * tracking a finding when lines move. Versioned so that a change of recipe is not mistaken for new findings.
  */
 const FINGERPRINT_KEY = 'ecslintFinding/v1';
-
-export interface SarifOptions {
-  /** Relative file paths are written relative to this folder. */
-  cwd: string;
-  rules: RuleMeta[];
-  /** The ecslint version, for tool.driver. */
-  version: string;
-}
 
 /** A path as a URI reference: each segment percent-encoded, so spaces, `#`, `?` and `:` cannot change its meaning. */
 function uriOf(file: string): { uri: string; uriBaseId?: string } {
@@ -46,8 +37,8 @@ function descriptor(meta: RuleMeta) {
  * tool.driver.rules (sorted by id), one result per finding with its exact region. Regions use 1-based
  * lines and UTF-16 columns with an exclusive end column, as ecslint's findings do.
  */
-export function formatSarif(results: FileResult[], options: SarifOptions): string {
-  const metas = [...options.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function formatSarif(report: Report): string {
+  const metas = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = new Map<string, number>();
   metas.forEach((m, i) => index.set(m.id, i));
   const rules = metas.map(descriptor);
@@ -63,8 +54,8 @@ export function formatSarif(results: FileResult[], options: SarifOptions): strin
   };
 
   const sarifResults = [];
-  for (const r of results) {
-    const artifact = uriOf(repositoryPath(r.filePath, options.cwd));
+  for (const r of report.results) {
+    const artifact = uriOf(repositoryPath(r.filePath, report.root));
     const seen = new Map<string, number>();
     for (const m of r.messages) {
       // Identical findings in one file get an occurrence number, so each fingerprint stays unique.
@@ -96,7 +87,7 @@ export function formatSarif(results: FileResult[], options: SarifOptions): strin
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ecslint', version: options.version, semanticVersion: options.version, informationUri: REPOSITORY_URL, rules } },
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: report.tool.informationUri, rules } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
       },

@@ -1,4 +1,4 @@
-import type { FileResult } from '../types';
+import type { Report } from '../model/finding';
 import { stripControl } from './sanitize';
 
 /** Colour functions; identity when colour is off, so the layout code has one path. */
@@ -14,12 +14,12 @@ export interface Palette {
 export const PLAIN: Palette = { underline: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, blue: (s) => s, bold: (s) => s };
 
 /** ESLint's stylish layout: findings grouped by file, aligned columns, one summary line. */
-export function formatStylish(results: FileResult[], palette: Palette = PLAIN): string {
+export function formatStylish(report: Report, palette: Palette = PLAIN): string {
   let out = '';
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const r of results) {
+  for (const r of report.results) {
     errors += r.errorCount;
     warnings += r.warningCount;
     infos += r.infoCount;

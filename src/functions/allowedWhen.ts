@@ -1,6 +1,6 @@
 import type { RuleFunction } from './types';
 import { isSet } from './is-set';
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 
 interface Options {
   /** A member of the document (task definition or service) that must be set for the selected value to be allowed. */

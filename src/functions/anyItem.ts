@@ -1,4 +1,4 @@
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 import type { RuleFunction } from './types';
 
 interface Options {
@@ -10,7 +10,7 @@ interface Options {
   default?: string | number | boolean;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown);
+import { isObject } from '../model/object';
 
 /** CloudFormation converts "true"/"false" written for a boolean property; the API does not. */
 function asWritten(value: unknown, cloudFormation: boolean): unknown {

@@ -1,7 +1,8 @@
 import * as path from 'path';
-import { cfnToApiName, writtenKey, Segment } from '../load/normalise';
-import { setMember } from '../load/parsed';
-import { Unknown } from '../load/unknown';
+import { cfnToApiName } from '../load/normalise';
+import type { Path, Segment } from '../model/path';
+import { setMember } from '../model/object';
+import { Unknown } from '../model/unknown';
 import type { FunctionContext, FunctionResult, RuleFunction } from './types';
 
 /**
@@ -21,8 +22,8 @@ interface Options {
   at?: string[];
   /** Never report at these places (other rules report them). */
   notAt?: string[];
-  /** Enum values the model has that the docs profile does not know yet: reported as not allowed. */
-  newerValues?: string[];
+  /** Values not reported at a place (a pointer pattern), because another rule words them: `{"/networkMode": ["default"]}`. */
+  exceptValues?: Record<string, string[]>;
 }
 
 interface SchemaError {
@@ -78,7 +79,7 @@ interface Validation {
   written: (path: readonly Segment[]) => string[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown);
+import { isObject } from '../model/object';
 
 // Several rules read the same validation of the same document: validate each document once.
 const memo = new WeakMap<object, Validation>();
@@ -86,7 +87,7 @@ const memo = new WeakMap<object, Validation>();
 function validate(document: Record<string, unknown>, ctx: FunctionContext): Validation {
   let v = memo.get(document);
   if (!v) {
-    v = ctx.target.form === 'cloudformation' && ctx.sourcePath ? validateCloudFormation(document, ctx.sourcePath) : validateApi(document);
+    v = ctx.unit.dialect === 'cloudformation' ? validateCloudFormation(document, ctx.unit.written) : validateApi(document);
     memo.set(document, v);
   }
   return v;
@@ -96,16 +97,16 @@ function validate(document: Record<string, unknown>, ctx: FunctionContext): Vali
  * A copy without null members: the AWS CLI rejects a null, and the SDKs, the GitHub deploy action
  * and Terraform leave it out, so a null member counts as an absent one (a required one is missing).
  */
-function withoutNulls(value: unknown, view: (obj: Record<string, unknown>, key: string) => string = (_o, k) => k, back?: WeakMap<object, Map<string, string>>): unknown {
-  if (Array.isArray(value)) return value.map((v) => withoutNulls(v, view, back));
+function withoutNulls(value: unknown, name: (path: Path, key: string) => string = (_p, k) => k, back?: WeakMap<object, Map<string, string>>, at: Segment[] = []): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => withoutNulls(v, name, back, [...at, i]));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   const keys = new Map<string, string>();
   for (const [k, v] of Object.entries(value)) {
     if (v === null) continue;
-    const name = view(value, k);
-    keys.set(name, k);
-    setMember(out, name, withoutNulls(v, view, back));
+    const written = name(at, k);
+    keys.set(written, k);
+    setMember(out, written, withoutNulls(v, name, back, [...at, k]));
   }
   back?.set(out, keys);
   return out;
@@ -124,9 +125,9 @@ function validateApi(document: Record<string, unknown>): Validation {
  * volume, `FileSystemId` in an FSx one), which normalisation to the API's names forgets: validate a
  * view of the document keyed by the names as written, then map each error back.
  */
-function validateCloudFormation(document: Record<string, unknown>, sourcePath: (path: readonly Segment[]) => string[]): Validation {
+function validateCloudFormation(document: Record<string, unknown>, sourcePath: (path: Path) => string[]): Validation {
   const back = new WeakMap<object, Map<string, string>>();
-  const written = (obj: Record<string, unknown>, key: string): string => writtenKey(obj, key) ?? key;
+  const written = (at: Path, key: string): string => sourcePath([...at, key]).pop() ?? key;
   const data = withoutNulls(document, written, back);
   const validate = validator('taskDefinitionCloudFormation');
   validate(data);
@@ -332,37 +333,6 @@ function report(problem: Problem, document: Record<string, unknown>, v: Validati
   }
 }
 
-/** Values at an instance-path pattern (`*` for every list item) of the normalised document. */
-function valuesAt(document: unknown, pattern: string): Array<{ value: unknown; path: Segment[] }> {
-  let current: Array<{ value: unknown; path: Segment[] }> = [{ value: document, path: [] }];
-  for (const part of pattern.slice(1).split('/').map(unescape)) {
-    const next: typeof current = [];
-    for (const { value, path: at } of current) {
-      if (part === '*') {
-        if (Array.isArray(value)) value.forEach((item, i) => next.push({ value: item, path: [...at, i] }));
-      } else if (isObject(value) && Object.hasOwn(value, part)) {
-        next.push({ value: value[part], path: [...at, part] });
-      }
-    }
-    current = next;
-  }
-  return current;
-}
-
-/** Enum values that the docs profile does not know yet, at the places whose enum has them. */
-function newerValueProblems(document: Record<string, unknown>, newer: readonly string[], v: Validation): Problem[] {
-  const out: Problem[] = [];
-  for (const [pattern, values] of Object.entries(table('taskDefinitionApi').enums)) {
-    if (!values.some((x) => newer.includes(x))) continue;
-    for (const { value, path: at } of valuesAt(document, pattern)) {
-      if (typeof value !== 'string' || !newer.includes(value)) continue;
-      const member = [...v.written(at)].reverse().find((s) => !/^\d+$/.test(s)) ?? '';
-      out.push({ keyword: 'enum', path: at, member, parentPattern: '', params: { allowedValues: values.filter((x) => !newer.includes(x)) } });
-    }
-  }
-  return out;
-}
-
 const awsSchema: RuleFunction<Options> = {
   optionsSchema: {
     type: 'object',
@@ -372,19 +342,19 @@ const awsSchema: RuleFunction<Options> = {
       keyword: { enum: ['additionalProperties', 'type', 'enum', 'required'] },
       at: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } },
       notAt: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } },
-      newerValues: { type: 'array', minItems: 1, items: { type: 'string' } },
+      exceptValues: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } } },
     },
   },
   check(value, options, ctx) {
     if (!isObject(value) || ctx.path.length > 0) return [];
     const v = validate(ctx.document, ctx);
     const results: FunctionResult[] = [];
-    const problems = options.keyword === 'enum' && options.newerValues ? [...v.problems, ...newerValueProblems(ctx.document, options.newerValues, v)] : v.problems;
-    for (const problem of problems) {
+    for (const problem of v.problems) {
       if (problem.keyword !== options.keyword) continue;
       if (options.at && !options.at.some((p) => matches(p, problem.path))) continue;
       if (options.notAt?.some((p) => matches(p, problem.path))) continue;
       const found = valueAt(ctx.document, problem.path);
+      if (typeof found === 'string' && Object.entries(options.exceptValues ?? {}).some(([p, values]) => values.includes(found) && matches(p, problem.path))) continue;
       if (problem.keyword === 'type' && (found === null || (v.schema === 'taskDefinitionCloudFormation' && cloudFormationConverts(found, String(problem.params.type))))) continue;
       // An empty string for an enum is left out by the SDKs' serialisers (Go) and the GitHub deploy action.
       if (problem.keyword === 'enum' && found === '') continue;

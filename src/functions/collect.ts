@@ -1,5 +1,5 @@
-import type { Segment } from '../load/normalise';
-import { Unknown } from '../load/unknown';
+import type { Segment } from '../model/path';
+import { Unknown } from '../model/unknown';
 
 /** Values a member path reached, and whether an unknowable value stood in the way. */
 export interface Collected {
@@ -64,8 +64,4 @@ export function collectNames(root: unknown, path: string): { names: string[]; un
   const names: string[] = [];
   for (const { value } of got.values) if (typeof value === 'string') names.push(value);
   return { names, unknown: got.unknown };
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Unknown);
 }

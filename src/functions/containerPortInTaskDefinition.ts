@@ -1,6 +1,6 @@
 import type { RuleFunction } from './types';
-import { isObject } from './collect';
-import { Unknown } from '../load/unknown';
+import { isObject } from '../model/object';
+import { Unknown } from '../model/unknown';
 import { parsePortRange, portNumber } from './port-mappings';
 
 interface Options {
@@ -26,7 +26,7 @@ const containerPortInTaskDefinition: RuleFunction<Options> = {
     if (!isObject(value) || !ctx.taskDefinition) return [];
     const name = value[containerField];
     if (typeof name !== 'string') return [];
-    const containers = ctx.taskDefinition.document.containerDefinitions;
+    const containers = ctx.taskDefinition.view.containerDefinitions;
     if (!Array.isArray(containers)) return [];
     const taskDefinition = ctx.taskDefinition.name;
     let container: Record<string, unknown> | undefined;

@@ -1,5 +1,5 @@
 import type { FunctionResult, RuleFunction } from './types';
-import { isObject } from './collect';
+import { isObject } from '../model/object';
 import { numeric } from './numeric';
 
 interface Options {

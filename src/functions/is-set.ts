@@ -1,4 +1,4 @@
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 
 /**
  * Whether a value counts as "set" for presence rules: true, a number, a non-empty string, array

@@ -20,7 +20,7 @@ const maxItemsWithTaskDefinition: RuleFunction<Options> = {
   },
   check(value, { member, max }, ctx) {
     if (!Array.isArray(value)) return [];
-    const fromTd = ctx.taskDefinition?.document[member];
+    const fromTd = ctx.taskDefinition?.view[member];
     const extra = Array.isArray(fromTd) ? fromTd.length : 0;
     const total = value.length + extra;
     if (total <= max) return [];

@@ -1,5 +1,5 @@
 import type { RuleFunction } from './types';
-import { isObject } from './collect';
+import { isObject } from '../model/object';
 
 interface Options {
   /** The string member of each list item that is classified. */

@@ -1,5 +1,5 @@
 import type { RuleFunction } from './types';
-import { isObject } from './collect';
+import { isObject } from '../model/object';
 
 interface Options {
   /** Members of which the selected object must set at least one to something other than 0, false or "". */

@@ -1,6 +1,6 @@
-import type { Segment } from '../load/normalise';
+import type { Segment } from '../model/path';
 import type { FunctionResult, RuleFunction } from './types';
-import { isObject } from './collect';
+import { isObject } from '../model/object';
 
 interface Edge {
   /** The member of an item that lists what the item depends on. */

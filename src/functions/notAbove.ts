@@ -1,5 +1,5 @@
 import type { RuleFunction } from './types';
-import { isObject } from './collect';
+import { isObject } from '../model/object';
 import { parseInteger } from './task-size';
 
 interface Options {

@@ -1,6 +1,6 @@
 import type { FunctionResult, RuleFunction } from './types';
-import { isObject } from './collect';
-import { Unknown } from '../load/unknown';
+import { isObject } from '../model/object';
+import { Unknown } from '../model/unknown';
 
 type Values = Record<string, string[]>;
 

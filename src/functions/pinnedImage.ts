@@ -1,5 +1,4 @@
 import type { RuleFunction } from './types';
-import { hasTemplateMarker } from './template-marker';
 
 interface Options {
   /** Tags that name whatever was pushed last rather than one build. */
@@ -19,7 +18,7 @@ const pinnedImage: RuleFunction<Options> = {
     properties: { mutableTags: { type: 'array', items: { type: 'string', minLength: 1 } } },
   },
   check(value, { mutableTags }) {
-    if (typeof value !== 'string' || value.trim() === '' || hasTemplateMarker(value)) return [];
+    if (typeof value !== 'string' || value.trim() === '') return [];
     if (value.includes('@')) return [];
     // The tag follows the last ':' of the last path component; earlier ':' belong to a registry port.
     const last = value.slice(value.lastIndexOf('/') + 1);

@@ -1,5 +1,5 @@
 import type { FunctionResult, RuleFunction } from './types';
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 
 type Os = 'Linux' | 'Windows';
 

@@ -1,7 +1,6 @@
-import type { Segment } from '../load/normalise';
-import { Unknown } from '../load/unknown';
+import type { Segment } from '../model/path';
+import { Unknown } from '../model/unknown';
 import type { FunctionResult, RuleFunction } from './types';
-import { hasTemplateMarker } from './template-marker';
 
 interface Options {
   /** Word sequences (upper case, space-separated, e.g. "API KEY") that mark a name as a secret's. */
@@ -105,7 +104,7 @@ const plaintextSecret: RuleFunction<Options> = {
     const inspect = (name: unknown, raw: unknown, path: Segment[]): FunctionResult[] => {
       // CloudFormation turns a YAML number (a numeric password) into the string the container sees.
       const v = typeof raw === 'number' ? String(raw) : raw;
-      if (typeof name !== 'string' || typeof v !== 'string' || v === '' || hasTemplateMarker(v)) return [];
+      if (typeof name !== 'string' || typeof v !== 'string' || v === '') return [];
       if (options.credentialUrls && CREDENTIAL_URL.test(v)) return [{ path, data: { name: JSON.stringify(name), why: 'holds a URL with a password in plain text' } }];
       if (ignoreValue?.test(v)) return [];
       return secretName(name) ? [{ path, data: { name: JSON.stringify(name), why: 'looks like a secret in plain text' } }] : [];

@@ -70,7 +70,7 @@ const platformVersionFeatures: RuleFunction<Options> = {
     const needs: Array<{ name: string; minimum: string }> = [];
     for (const f of features) {
       if (compare(f.minimum, version) <= 0) continue;
-      const root = f.in === 'service' ? ctx.document : ctx.taskDefinition?.document;
+      const root = f.in === 'service' ? ctx.document : ctx.taskDefinition?.view;
       if (!root) continue;
       const re = f.pattern !== undefined ? new RegExp(f.pattern) : undefined;
       const used = collect(root, f.path).values.some(({ value: v }) => {

@@ -1,6 +1,6 @@
-import type { Segment } from '../load/normalise';
-import { Unknown } from '../load/unknown';
-import { isObject } from './collect';
+import type { Segment } from '../model/path';
+import { Unknown } from '../model/unknown';
+import { isObject } from '../model/object';
 import { numeric } from './numeric';
 
 /** Ports a mapping uses on one side (container or host): one port, or a range from a containerPortRange. */

@@ -1,5 +1,5 @@
 import type { FunctionResult, RuleFunction } from './types';
-import { isObject } from './collect';
+import { isObject } from '../model/object';
 import { containerLabel, containerPorts, PortUse, portMappings, protocolOf, showPorts, staticHostPort } from './port-mappings';
 
 interface Options {

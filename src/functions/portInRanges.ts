@@ -1,5 +1,6 @@
 import type { FunctionResult, RuleFunction } from './types';
-import { collect, isObject } from './collect';
+import { collect } from './collect';
+import { isObject } from '../model/object';
 import { isSet } from './is-set';
 import { containerPorts, PortUse, showPorts, staticHostPort } from './port-mappings';
 

@@ -1,7 +1,7 @@
 import type { FunctionResult, RuleFunction } from './types';
-import { isObject } from './collect';
+import { isObject } from '../model/object';
 import { parsePortRange, protocolOf, showPorts } from './port-mappings';
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 
 interface Options {
   /** How many mappings with a range one container may have. */

@@ -1,6 +1,6 @@
 import type { RuleFunction } from './types';
 import { isSet } from './is-set';
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 
 interface Options {
   /** Member path from the selected object (e.g. networkConfiguration, awsvpcConfiguration). */

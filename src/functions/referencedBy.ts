@@ -1,6 +1,7 @@
 import type { RuleFunction } from './types';
-import { collectNames, isObject } from './collect';
-import { Unknown } from '../load/unknown';
+import { collectNames } from './collect';
+import { isObject } from '../model/object';
+import { Unknown } from '../model/unknown';
 
 interface Options {
   /** The member of the selected item that holds its name. */

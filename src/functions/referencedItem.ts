@@ -1,7 +1,8 @@
 import type { RuleFunction } from './types';
-import { collect, isObject } from './collect';
+import { collect } from './collect';
+import { isObject } from '../model/object';
 import { isSet } from './is-set';
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 import { asBoolean } from './scalar';
 
 interface Options {

@@ -1,6 +1,6 @@
 import type { RuleFunction } from './types';
 import { isSet } from './is-set';
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 
 interface Options {
   /** The task-level member the selected value depends on (e.g. executionRoleArn). */

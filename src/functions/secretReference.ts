@@ -1,5 +1,4 @@
 import type { RuleFunction } from './types';
-import { hasTemplateMarker } from './template-marker';
 
 type Kind = 'secretsmanager-arn' | 'secretsmanager-name' | 'ssm-parameter-arn' | 'ssm-parameter-name';
 
@@ -69,7 +68,7 @@ const secretReference: RuleFunction<Options> = {
     },
   },
   check(value, { accept, versionSuffix = false }) {
-    if (typeof value !== 'string' || hasTemplateMarker(value)) return [];
+    if (typeof value !== 'string') return [];
     const expected = listed(accept);
     const fail = (problem: string) => [{ data: { problem } }];
     const arn = ARN.exec(value);

@@ -1,4 +1,4 @@
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 import type { RuleFunction } from './types';
 
 interface Options {

@@ -1,7 +1,8 @@
 import type { FunctionResult, RuleFunction } from './types';
-import { collect, isObject } from './collect';
+import { collect } from './collect';
+import { isObject } from '../model/object';
 import { parseInteger, parseTaskSize, SizeKind, UNIT_NAME } from './task-size';
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 
 interface Options {
   /** The task-level limit (`cpu` or `memory`), read as a task size of this kind. */

@@ -1,4 +1,4 @@
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 import type { FunctionResult, RuleFunction } from './types';
 
 interface Options {
@@ -9,7 +9,7 @@ interface Options {
   reservedPrefix?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown);
+import { isObject } from '../model/object';
 
 /** Lengths count Unicode characters, as AWS's tag limits do. */
 const length = (s: string) => [...s].length;

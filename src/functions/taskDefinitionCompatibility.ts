@@ -1,6 +1,6 @@
 import type { RuleFunction } from './types';
-import { isObject } from './collect';
-import { Unknown } from '../load/unknown';
+import { isObject } from '../model/object';
+import { Unknown } from '../model/unknown';
 
 interface Options {
   /** The launch type the service asks for, and the compatibility its task definition must then list. */
@@ -24,7 +24,7 @@ const taskDefinitionCompatibility: RuleFunction<Options> = {
   },
   check(value, { compatibility, providers }, ctx) {
     if (!isObject(value) || !ctx.taskDefinition) return [];
-    const td = ctx.taskDefinition.document;
+    const td = ctx.taskDefinition.view;
     const listed: string[] = [];
     for (const field of ['requiresCompatibilities', 'compatibilities']) {
       const list = td[field];

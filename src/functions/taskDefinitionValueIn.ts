@@ -1,5 +1,5 @@
 import type { RuleFunction } from './types';
-import { Unknown } from '../load/unknown';
+import { Unknown } from '../model/unknown';
 
 interface Options {
   /** Member path in the linked task definition (e.g. runtimePlatform, cpuArchitecture). */
@@ -21,7 +21,7 @@ const taskDefinitionValueIn: RuleFunction<Options> = {
   },
   check(_value, { path, values }, ctx) {
     if (!ctx.taskDefinition) return [];
-    let node: unknown = ctx.taskDefinition.document;
+    let node: unknown = ctx.taskDefinition.view;
     for (const seg of path) {
       if (node === null || typeof node !== 'object' || node instanceof Unknown || Array.isArray(node)) return [];
       node = (node as Record<string, unknown>)[seg];

@@ -1,23 +1,19 @@
-import type { Segment } from '../load/normalise';
-import type { DocsProfile } from '../types';
-import type { Target } from '../engine/target';
-import type { LinkedTaskDefinition } from '../engine/service-target';
+import type { DocsProfile } from '../model/basics';
+import type { Path, Segment } from '../model/path';
+import type { LinkedTaskDefinition, SourceUnit, Target } from '../model/unit';
 
 /** What a check function knows besides the value it checks. */
 export interface FunctionContext {
-  /** The whole normalised task definition (or service). */
+  /** The unit being checked: its view, its names as written (`unit.written`), its file. */
+  unit: SourceUnit;
+  /** The unit's normalised view (`unit.view`). */
   document: Record<string, unknown>;
-  /** Path of the checked value in the normalised document. */
-  path: readonly Segment[];
+  /** Path of the checked value in the view. */
+  path: Path;
   target: Target;
   docs: DocsProfile;
-  /** For a service: the task definition it runs, when it is in the same template or found by family in the run. */
+  /** For a service: the task definition it runs, when the link stage found it. */
   taskDefinition?: LinkedTaskDefinition;
-  /**
-   * Where a path of `document` is in the file, as written, from the file's root: the names as the
-   * author wrote them (CloudFormation's are case-sensitive; normalisation is not).
-   */
-  sourcePath?: (path: readonly Segment[]) => string[];
 }
 
 /** One problem a function found: where (relative to the checked value) and the message's placeholders. */

@@ -1,71 +1,51 @@
-import { resourceProperties, resourceSourceMap } from './cfn-resource';
-import { normalise, Segment } from './normalise';
-import { setMember } from './parsed';
+import { isObject, setMember } from '../model/object';
+import type { ClusterForm } from '../model/unit';
+import { metadataIgnores, resourceProperties, resourceSourceMap } from './cfn-resource';
+import { normalise } from './normalise';
+import type { UnitSpec } from './unit-spec';
 
 /**
  * Clusters and capacity providers: what `aws ecs create-cluster`, `update-cluster-settings` and
  * `create-capacity-provider` take as `--cli-input-json`, and CloudFormation `AWS::ECS::Cluster` and
  * `AWS::ECS::CapacityProvider` resources, normalised to the API's camelCase members.
  */
-export type ClusterForm = 'create-cluster' | 'update-cluster-settings' | 'cloudformation';
-export type CapacityProviderForm = 'create-capacity-provider' | 'cloudformation';
-
-interface ResourceUnit {
-  /** Cluster or capacity provider name, CloudFormation logical id, or a description of the input. */
-  name: string;
-  /** The input in API camelCase; unknowable values are `Unknown`. */
-  document: Record<string, unknown>;
-  toSource(path: readonly Segment[]): string[];
-  ignoredRules: string[];
-}
-
-export interface ClusterUnit extends ResourceUnit {
-  kind: 'cluster';
-  form: ClusterForm;
-}
-
-export interface CapacityProviderUnit extends ResourceUnit {
-  kind: 'capacity-provider';
-  form: CapacityProviderForm;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A cluster or capacity provider input in the API form, or undefined when the document is not one. */
-export function extractClusterInput(root: Record<string, unknown>): (ClusterUnit | CapacityProviderUnit)[] | undefined {
+export function extractClusterInput(root: Record<string, unknown>): UnitSpec[] | undefined {
   if ('taskDefinition' in root || 'containerDefinitions' in root || 'family' in root) return undefined;
   // managedInstancesProvider is the other provider kind of CreateCapacityProvider (ECS API model).
   if (typeof root.name === 'string' && ('autoScalingGroupProvider' in root || 'managedInstancesProvider' in root)) {
     const n = normalise(root, 'api');
-    return [{ kind: 'capacity-provider', form: 'create-capacity-provider', name: root.name, document: n.value, toSource: n.toSource, ignoredRules: [] }];
+    return [{ kind: 'capacity-provider', form: 'create-capacity-provider', dialect: 'api', name: root.name, view: n.value, toWritten: n.toSource }];
   }
   if (!('settings' in root)) return undefined;
   const form: ClusterForm | undefined = 'clusterName' in root ? 'create-cluster' : 'cluster' in root ? 'update-cluster-settings' : undefined;
   if (!form) return undefined;
   const n = normalise(root, 'api');
   const written = form === 'create-cluster' ? root.clusterName : root.cluster;
-  return [{ kind: 'cluster', form, name: typeof written === 'string' && written !== '' ? written : '(cluster)', document: n.value, toSource: n.toSource, ignoredRules: [] }];
+  return [{ kind: 'cluster', form, dialect: 'api', name: typeof written === 'string' && written !== '' ? written : '(cluster)', view: n.value, toWritten: n.toSource }];
 }
 
 /** Every `AWS::ECS::Cluster` and `AWS::ECS::CapacityProvider` resource of a template. */
-export function cloudFormationClusters(resources: Record<string, unknown>, ignores: (resource: Record<string, unknown>) => string[]): (ClusterUnit | CapacityProviderUnit)[] {
-  const units: (ClusterUnit | CapacityProviderUnit)[] = [];
+export function cloudFormationClusters(resources: Record<string, unknown>): UnitSpec[] {
+  const units: UnitSpec[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!isObject(resource)) continue;
     if (resource.Type === 'AWS::ECS::CapacityProvider') {
       const n = normalise(resourceProperties(resource), 'cloudformation');
-      units.push({ kind: 'capacity-provider', form: 'cloudformation', name: logicalId, document: n.value, toSource: resourceSourceMap(resource, logicalId, n), ignoredRules: ignores(resource) });
+      units.push({ kind: 'capacity-provider', form: 'cloudformation', dialect: 'cloudformation', name: logicalId, view: n.value, toWritten: resourceSourceMap(resource, logicalId, n), ignores: metadataIgnores(resource, logicalId) });
     } else if (resource.Type === 'AWS::ECS::Cluster') {
       const n = normalise(resourceProperties(resource), 'cloudformation');
       const toSource = resourceSourceMap(resource, logicalId, n);
       units.push({
         kind: 'cluster',
         form: 'cloudformation',
+        dialect: 'cloudformation',
         name: logicalId,
-        document: renameMember(n.value, 'clusterSettings', 'settings'),
+        view: renameMember(n.value, 'clusterSettings', 'settings'),
         // CloudFormation calls the API's `settings` ClusterSettings; the normalised map knows it as clusterSettings.
-        toSource: (p) => toSource(p[0] === 'settings' ? ['clusterSettings', ...p.slice(1)] : p),
-        ignoredRules: ignores(resource),
+        toWritten: (p) => toSource(p[0] === 'settings' ? ['clusterSettings', ...p.slice(1)] : p),
+        ignores: metadataIgnores(resource, logicalId),
       });
     }
   }

@@ -1,34 +1,14 @@
-import { CapacityProviderUnit, cloudFormationClusters, ClusterUnit, extractClusterInput } from './extract-cluster';
-import { cloudFormationServices, extractServiceInput, ServiceUnit } from './extract-service';
-import { resourceProperties, resourceSourceMap } from './cfn-resource';
-import { normalise, Segment } from './normalise';
-import { Unknown } from './unknown';
+import { isObject } from '../model/object';
+import { Unknown } from '../model/unknown';
+import { cloudFormationClusters, extractClusterInput } from './extract-cluster';
+import { cloudFormationServices, extractServiceInput } from './extract-service';
+import { metadataIgnores, resourceProperties, resourceSourceMap } from './cfn-resource';
+import { normalise } from './normalise';
+import type { UnitSpec } from './unit-spec';
 
-/** The ways a task definition can be written down. */
-export type TaskDefinitionForm = 'api' | 'describe' | 'cloudformation' | 'container-list';
-
-/** One task definition found in a document, normalised to the API form. */
-export interface TaskDefinitionUnit {
-  kind: 'task-definition';
-  form: TaskDefinitionForm;
-  /** Family, CloudFormation logical id, or a description of the document. */
-  name: string;
-  /** The task definition in API camelCase; unknowable values are `Unknown`. */
-  document: Record<string, unknown>;
-  /** Map a path in `document` to a path from the document's root, as written. */
-  toSource(path: readonly Segment[]): string[];
-  /** Rule ids that the document itself says to ignore for this unit (CloudFormation Metadata). */
-  ignoredRules: string[];
-}
-
-/**
- * What a document holds: task definitions, services or run-task inputs (src/load/extract-service.ts), and
- * clusters or capacity providers (src/load/extract-cluster.ts).
- */
-export type Unit = TaskDefinitionUnit | ServiceUnit | ClusterUnit | CapacityProviderUnit;
-
+/** What a document holds: units, or, when it holds none, what it is instead (for the report). */
 export interface Extraction {
-  units: Unit[];
+  units: UnitSpec[];
   /** Set when the document is none of the understood forms. */
   unrecognised?: string;
 }
@@ -42,8 +22,6 @@ const TASK_LEVEL_MEMBERS = [
   'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'enableFaultInjection',
 ];
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** Members that only the ECS API's container definitions have; used to recognise a bare container. */
 const CONTAINER_MEMBERS = ['image', 'portMappings', 'essential', 'environment', 'logConfiguration', 'command', 'entryPoint', 'secrets', 'mountPoints', 'memory', 'memoryReservation', 'cpu'];
 
@@ -53,16 +31,17 @@ function looksLikeContainer(v: unknown): boolean {
   return ('image' in v || 'name' in v) && CONTAINER_MEMBERS.some((m) => m in v);
 }
 
-export function extractTaskDefinitions(root: unknown): Extraction {
+/** The units of one parsed document, in the order they are written. */
+export function extractUnits(root: unknown): Extraction {
   if (Array.isArray(root)) {
-    if (root.length > 0 && root.every(looksLikeContainer)) return { units: [containerUnit(root, false)] };
+    if (root.length > 0 && root.every(looksLikeContainer)) return { units: [containerList(root, false)] };
     return { units: [], unrecognised: 'a list that is not a list of container definitions' };
   }
   if (!isObject(root)) return { units: [], unrecognised: root === null ? 'an empty document' : `a ${typeof root}` };
 
   if (isObject(root.Resources)) {
     const resources = root.Resources;
-    return { units: [...cloudFormation(resources), ...cloudFormationServices(resources, metadataIgnores), ...cloudFormationClusters(resources, metadataIgnores)], unrecognised: cfnUnrecognised(resources) };
+    return { units: [...cloudFormationTaskDefinitions(resources), ...cloudFormationServices(resources), ...cloudFormationClusters(resources)], unrecognised: cfnUnrecognised(resources) };
   }
 
   const services = extractServiceInput(root);
@@ -72,21 +51,21 @@ export function extractTaskDefinitions(root: unknown): Extraction {
 
   if (isObject(root.taskDefinition) && !('serviceName' in root)) {
     const n = normalise(root.taskDefinition, 'api');
-    return {
-      units: [{ kind: 'task-definition', form: 'describe', name: nameOf(n.value.family, 'taskDefinition'), document: n.value, toSource: (p) => ['taskDefinition', ...n.toSource(p)], ignoredRules: [] }],
-    };
+    return { units: [{ kind: 'task-definition', form: 'describe', dialect: 'api', name: nameOf(n.value.family, 'taskDefinition'), view: n.value, toWritten: (p) => ['taskDefinition', ...n.toSource(p)] }] };
   }
 
   if ('containerDefinitions' in root || ('family' in root && !('serviceName' in root))) {
     const n = normalise(root, 'api');
-    return { units: [{ kind: 'task-definition', form: 'api', name: nameOf(n.value.family, '(no family)'), document: n.value, toSource: n.toSource, ignoredRules: [] }] };
+    return { units: [{ kind: 'task-definition', form: 'api', dialect: 'api', name: nameOf(n.value.family, '(no family)'), view: n.value, toWritten: n.toSource }] };
   }
 
-  if (looksLikeContainer(root)) return { units: [containerUnit([root], true)] };
+  if (looksLikeContainer(root)) return { units: [containerList([root], true)] };
   return { units: [], unrecognised: 'not a task definition, a describe-task-definition output, a service, run-task, cluster or capacity provider input, a CloudFormation template or a container list' };
 }
 
+/** A unit's name for reports: its family as written, a placeholder included. */
 function nameOf(value: unknown, fallback: string): string {
+  if (value instanceof Unknown) return value.label;
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
 
@@ -97,41 +76,29 @@ function cfnUnrecognised(resources: Record<string, unknown>): string | undefined
   return hasEcs ? undefined : 'a CloudFormation template without an AWS::ECS::TaskDefinition, Service, Cluster or CapacityProvider resource';
 }
 
-function cloudFormation(resources: Record<string, unknown>): TaskDefinitionUnit[] {
-  const units: TaskDefinitionUnit[] = [];
+function cloudFormationTaskDefinitions(resources: Record<string, unknown>): UnitSpec[] {
+  const units: UnitSpec[] = [];
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!isObject(resource) || resource.Type !== 'AWS::ECS::TaskDefinition') continue;
     const n = normalise(resourceProperties(resource), 'cloudformation');
-    const toSource = resourceSourceMap(resource, logicalId, n);
-    units.push({ kind: 'task-definition', form: 'cloudformation', name: logicalId, document: n.value, toSource, ignoredRules: metadataIgnores(resource) });
+    units.push({ kind: 'task-definition', form: 'cloudformation', dialect: 'cloudformation', name: logicalId, view: n.value, toWritten: resourceSourceMap(resource, logicalId, n), ignores: metadataIgnores(resource, logicalId) });
   }
   return units;
 }
 
-/** `Metadata: { ecslint: { ignore: [rule-id, …] } }` on a CloudFormation resource. */
-function metadataIgnores(resource: Record<string, unknown>): string[] {
-  const meta = isObject(resource.Metadata) ? resource.Metadata.ecslint : undefined;
-  const ignore = isObject(meta) ? meta.ignore : undefined;
-  return Array.isArray(ignore) ? ignore.filter((x): x is string => typeof x === 'string') : [];
-}
-
-function withUnknownTaskLevel(containers: unknown[]): Record<string, unknown> {
-  const td: Record<string, unknown> = {};
-  for (const m of TASK_LEVEL_MEMBERS) td[m] = new Unknown('(set outside the container list)');
-  td.containerDefinitions = containers;
-  return td;
-}
-
 /** A container list (or one container) from a file of its own: its task-level members are unknown. */
-function containerUnit(containers: unknown[], single: boolean): TaskDefinitionUnit {
+function containerList(containers: unknown[], single: boolean): UnitSpec {
   const n = normalise({ containerDefinitions: containers }, 'api');
+  const view: Record<string, unknown> = {};
+  for (const m of TASK_LEVEL_MEMBERS) view[m] = new Unknown('(set outside the container list)');
+  view.containerDefinitions = n.value.containerDefinitions;
   return {
     kind: 'task-definition',
     form: 'container-list',
+    dialect: 'api',
     name: single ? '(container definition)' : '(container definitions)',
-    document: withUnknownTaskLevel(n.value.containerDefinitions as unknown[]),
+    view,
     // The file holds the list itself, or a single container: drop the wrapper (and the list index).
-    toSource: (p) => (p[0] === 'containerDefinitions' ? n.toSource(p).slice(single ? 2 : 1) : []),
-    ignoredRules: [],
+    toWritten: (p) => (p[0] === 'containerDefinitions' ? n.toSource(p).slice(single ? 2 : 1) : []),
   };
 }

@@ -1,25 +1,18 @@
-import { setMember } from './parsed';
-import { isPlaceholderString, Unknown } from './unknown';
+import { setMember } from '../model/object';
+import type { Path } from '../model/path';
+import { isPlaceholderString, Unknown } from '../model/unknown';
 
 /**
- * Normalisation turns a task definition as written (API camelCase, or CloudFormation PascalCase with
- * intrinsic functions) into the API's camelCase form that rules are written against, and remembers,
- * for every object it makes, which source object and which source key each member came from. That
- * record lets a finding on `/containerDefinitions/0/privileged` point at
- * `/Resources/Web/Properties/ContainerDefinitions/0/Privileged` in the file.
+ * Normalisation turns a unit as written (API camelCase, or CloudFormation PascalCase with intrinsic
+ * functions) into the API's camelCase form that rules are written against, and remembers, for every
+ * object it makes, which key each member had as written. That record lets a finding on
+ * `/containerDefinitions/0/privileged` point at `/Resources/Web/Properties/ContainerDefinitions/0/Privileged`.
+ * Template placeholders and intrinsics become `Unknown` values.
  */
-
-export type Segment = string | number;
-
-interface Origin {
-  /** Normalised key -> key as written. */
-  keys: Map<string, string>;
-}
-
 export interface Normalised {
   value: Record<string, unknown>;
-  /** Map a path in the normalised value to a path in the source document. */
-  toSource(path: readonly Segment[]): string[];
+  /** Map a path in the normalised value to the path as written, relative to the normalised source. */
+  toSource(path: Path): string[];
 }
 
 /** CloudFormation property names that are not the API name with its first letter upper-cased. */
@@ -39,7 +32,7 @@ const CFN_IRREGULAR_BACK: Record<string, string> = Object.fromEntries(Object.ent
 /** Members whose keys are the user's own data (labels, driver options), never property names. */
 const OPAQUE_MAPS = new Set(['dockerLabels', 'options', 'driverOpts', 'labels']);
 
-export type Dialect = 'api' | 'cloudformation';
+export type SourceDialect = 'api' | 'cloudformation';
 
 export function cfnToApiName(name: string): string {
   return CFN_IRREGULAR[name] ?? (name.length > 0 ? name[0].toLowerCase() + name.slice(1) : name);
@@ -72,28 +65,18 @@ function mayBeNoValue(value: unknown): boolean {
   return false;
 }
 
-/** For every object normalisation made: the key each member had as written. Objects are unique, so one map serves all documents. */
-const origins = new WeakMap<object, Origin>();
-
-/** The key a member of a normalised object had in the file, when normalisation made the object. */
-export function writtenKey(normalised: object, key: string): string | undefined {
-  return origins.get(normalised)?.keys.get(key);
-}
-
-export function normalise(source: Record<string, unknown>, dialect: Dialect): Normalised {
+export function normalise(source: Record<string, unknown>, dialect: SourceDialect): Normalised {
   const rename = dialect === 'cloudformation' ? cfnToApiName : (k: string) => k;
   const renameBack = dialect === 'cloudformation' ? apiToCfnName : (k: string) => k;
+  // For every object this normalisation made: normalised key -> key as written.
+  const origins = new WeakMap<object, Map<string, string>>();
 
   const convert = (value: unknown, opaque: boolean): unknown => {
     if (typeof value === 'string') return isPlaceholderString(value) ? new Unknown(value) : value;
     if (value === null || typeof value !== 'object') return value;
     if (value instanceof Unknown) return value;
     if (dialect === 'cloudformation' && isIntrinsic(value)) return new Unknown(intrinsicLabel(value as Record<string, unknown>), mayBeNoValue(value));
-    if (Array.isArray(value)) {
-      const out = value.map((v) => convert(v, false));
-      origins.set(out, { keys: new Map() });
-      return out;
-    }
+    if (Array.isArray(value)) return value.map((v) => convert(v, false));
     const out: Record<string, unknown> = {};
     const keys = new Map<string, string>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -101,20 +84,19 @@ export function normalise(source: Record<string, unknown>, dialect: Dialect): No
       keys.set(name, k);
       setMember(out, name, convert(v, !opaque && OPAQUE_MAPS.has(name)));
     }
-    origins.set(out, { keys });
+    origins.set(out, keys);
     return out;
   };
 
   const value = convert(source, false) as Record<string, unknown>;
 
-  const toSource = (path: readonly Segment[]): string[] => {
+  const toSource = (path: Path): string[] => {
     const out: string[] = [];
     let node: unknown = value;
     let opaque = false;
     for (const segment of path) {
       const seg = String(segment);
-      const origin = node !== null && typeof node === 'object' ? origins.get(node) : undefined;
-      const written = Array.isArray(node) ? seg : (origin?.keys.get(seg) ?? (opaque ? seg : renameBack(seg)));
+      const written = Array.isArray(node) ? seg : (origins.get(node as object)?.get(seg) ?? (opaque ? seg : renameBack(seg)));
       out.push(written);
       opaque = !Array.isArray(node) && !opaque && OPAQUE_MAPS.has(seg);
       node = node !== null && typeof node === 'object' && Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;

@@ -1,4 +1,6 @@
-import { ContainerLoc, EntryLoc, MAX_DEPTH, ParsedDocument, ParseProblem, SyntaxProblem, setMember } from './parsed';
+import type { ContainerLoc, EntryLoc, LoadProblem, ParsedDocument } from '../model/document';
+import { setMember } from '../model/object';
+import { MAX_DEPTH, SyntaxProblem } from './parsed';
 
 /**
  * A strict RFC 8259 parser that records where every member sits and reports duplicate keys.
@@ -15,7 +17,7 @@ WS[0x20] = WS[0x09] = WS[0x0a] = WS[0x0d] = 1;
 class JsonParser {
   private pos = 0;
   private readonly locs = new WeakMap<object, ContainerLoc>();
-  private readonly problems: ParseProblem[] = [];
+  private readonly problems: LoadProblem[] = [];
   private readonly path: string[] = [];
 
   constructor(private readonly text: string) {}
@@ -171,8 +173,8 @@ class JsonParser {
       const value = this.parseValue(depth);
       if (entries.has(key)) {
         this.problems.push({
-          ruleId: 'duplicate-key',
-          message: `Duplicate key "${key}": AWS keeps only one of the values silently.`,
+          code: 'duplicate-key',
+          detail: key,
           span: { start: keyStart, end: keyEnd },
           path: [...this.path],
         });

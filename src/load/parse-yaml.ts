@@ -1,5 +1,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, Scalar } from 'yaml';
-import { ContainerLoc, EntryLoc, MAX_DEPTH, ParsedDocument, ParseProblem, SyntaxProblem, setMember } from './parsed';
+import type { ContainerLoc, EntryLoc, LoadProblem, ParsedDocument } from '../model/document';
+import { setMember } from '../model/object';
+import { MAX_DEPTH, SyntaxProblem } from './parsed';
 
 /** A document that failed to parse, with where it failed. */
 export interface BrokenDocument {
@@ -105,7 +107,7 @@ function cleanMessage(message: string): string {
 
 class YamlWalker {
   private readonly locs = new WeakMap<object, ContainerLoc>();
-  private readonly problems: ParseProblem[] = [];
+  private readonly problems: LoadProblem[] = [];
   private readonly path: string[] = [];
   private produced = 0;
 
@@ -178,8 +180,8 @@ class YamlWalker {
         this.path.push(key);
         if (entries.has(key) && !entries.get(key)!.merged) {
           this.problems.push({
-            ruleId: 'duplicate-key',
-            message: `Duplicate key "${key}": AWS keeps only one of the values silently.`,
+            code: 'duplicate-key',
+            detail: key,
             span: { start: keyStart, end: keyEnd },
             path: [...this.path],
           });

@@ -1,0 +1,67 @@
+import type { LaunchType } from '../model/basics';
+import type { LinkedTaskDefinition, SourceUnit, TaskDefinitionRef } from '../model/unit';
+import { serviceTarget, taskDefinitionTarget, unresolvedTarget } from './target';
+
+/**
+ * The link stage. Every unit gets its target (what it runs on); every service gets the task definition it
+ * runs, found first among the units of its own scope (one template, one module), then among the task
+ * definitions of the whole run by family. A family with more than one candidate (two files, or revisions
+ * that do not say which) is ambiguous and stays unlinked: in a monorepo, dev and prod folders often reuse
+ * family names, and comparing a service with the wrong task definition would be a false finding.
+ */
+
+/** Resolve the targets of a file's task definitions, clusters and capacity providers. */
+export function resolveTargets(units: readonly SourceUnit[], launchType: LaunchType): void {
+  for (const u of units) {
+    if (u.kind === 'task-definition') u.target = taskDefinitionTarget(u.view, launchType, u.form);
+    else if (u.kind !== 'service') u.target = unresolvedTarget(u.form);
+  }
+}
+
+/**
+ * Link a file's services within their scopes. Returns the services that name a family their scope does
+ * not hold: they wait for the run's task definitions (`linkToRun`); the others are ready.
+ */
+export function linkWithinFile(units: readonly SourceUnit[]): SourceUnit[] {
+  const waiting: SourceUnit[] = [];
+  for (const service of units) {
+    if (service.kind !== 'service') continue;
+    const ref = service.taskDefinitionRef;
+    const local = units.filter((u) => u.kind === 'task-definition' && u.scope === service.scope);
+    if (ref && 'family' in ref && !local.some((u) => u.view.family === ref.family)) {
+      waiting.push(service);
+      continue;
+    }
+    const found = ref === undefined ? [] : 'resource' in ref ? local.filter((u) => (u.form === 'cloudformation' || u.form === 'terraform') && u.name === ref.resource) : local.filter((u) => matchesRef(u.view, ref));
+    link(service, found.length === 1 ? found[0] : undefined);
+  }
+  return waiting;
+}
+
+/** Link a waiting service to the run's task definitions of its family (those that can be found by family). */
+export function linkToRun(service: SourceUnit, candidates: readonly SourceUnit[]): void {
+  const ref = service.taskDefinitionRef;
+  const found = ref && 'family' in ref ? candidates.filter((u) => matchesRef(u.view, ref)) : [];
+  link(service, found.length === 1 ? found[0] : undefined);
+}
+
+/** A service that could not be linked still gets its target, from its own members. */
+export function link(service: SourceUnit, taskDefinition: SourceUnit | undefined): void {
+  const linked: LinkedTaskDefinition | undefined =
+    taskDefinition?.target !== undefined ? { name: taskDefinition.name, view: taskDefinition.view, target: taskDefinition.target, file: taskDefinition.file.path } : undefined;
+  if (linked) service.taskDefinition = linked;
+  service.target = serviceTarget(service, linked);
+}
+
+/** The family a task definition can be found by from another file, with its revision when it states one. */
+export function familyOf(unit: SourceUnit): { family: string; revision?: number } | undefined {
+  if (unit.kind !== 'task-definition') return undefined;
+  const family = unit.view.family;
+  if (typeof family !== 'string' || family === '') return undefined;
+  const revision = unit.view.revision;
+  return typeof revision === 'number' ? { family, revision } : { family };
+}
+
+function matchesRef(view: Record<string, unknown>, ref: Extract<TaskDefinitionRef, { family: string }>): boolean {
+  return view.family === ref.family && (ref.revision === undefined || typeof view.revision !== 'number' || view.revision === ref.revision);
+}

@@ -1,0 +1,26 @@
+import type { Severity } from '../model/basics';
+
+/**
+ * Findings that are not rules: facts about the text and the run, which no JSONPath can see. They have ids
+ * so that they can be configured, listed and documented like rules.
+ */
+export const CORE_DIAGNOSTICS: Record<string, { severity: Severity; description: string }> = {
+  'parse-error': { severity: 'error', description: 'The file is not valid JSON or YAML (or not text at all, or cannot be read); nothing in it can be checked.' },
+  'merge-conflict': { severity: 'error', description: 'The file holds an unresolved merge conflict (<<<<<<<, =======, >>>>>>> lines); nothing in it can be checked.' },
+  'duplicate-key': {
+    severity: 'warning',
+    description: 'A key appears twice in one object. CloudFormation and most JSON readers keep the last value silently; some deploy tools (aws cloudformation deploy, Terraform) refuse the file.',
+  },
+  'internal-error': { severity: 'error', description: 'ecslint failed on this file; the other files of the run are still reported. Please report it with the file.' },
+  'unused-disable-directive': {
+    severity: 'warning',
+    description: 'An ecslint-disable comment or a Metadata ignore suppresses nothing (reported with --report-unused-disable-directives).',
+  },
+  'unrecognised-document': {
+    severity: 'warning',
+    description: 'A file named on the command line holds no task definition, service or template in any understood form (skipped silently when found by walking a folder).',
+  },
+};
+
+/** Findings that no configuration, comment or baseline can hide: the file was not checked at all. */
+export const UNSUPPRESSIBLE = new Set(['parse-error', 'merge-conflict', 'internal-error']);
