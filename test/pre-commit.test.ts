@@ -1,82 +1,168 @@
 /**
- * The pre-commit integration, with the real `pre-commit` tool: a temporary git repository uses this
- * repository's .pre-commit-hooks.yaml; a bad task definition blocks the commit, a good one passes.
- * The hook is installed from a snapshot of the current work tree, so the test checks this code.
+ * The pre-commit hook (.pre-commit-hooks.yaml). The manifest checks always run. The integration runs the
+ * real `pre-commit` tool: a temporary git repository uses a snapshot of this work tree as its hook
+ * repository, `pre-commit install-hooks` installs the hook (npm registry needed), then commits run with
+ * no network at all (a new network namespace from `unshare`): a bad task definition blocks the commit,
+ * a good one passes. Without `pre-commit` or `unshare`, the integration says so on one line and is left out.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parse } from 'yaml';
+import { copyCheckout, ROOT } from './checkout-copy';
+import { CLEAN_YAML, privilegedFargateTaskDefinition } from './support';
 
-const ROOT = path.join(__dirname, '..');
-const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+interface ManifestHook {
+  id: string;
+  language: string;
+  entry: string;
+  args?: string[];
+  files: string;
+}
 
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=ecslint-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+const manifest = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as ManifestHook[];
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  bin: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
-// The test needs the real tool; .ci/run installs it. Without it the test fails and says why.
-test('pre-commit is installed (CI installs the Debian package)', () => {
-  expect(hasPreCommit ? 'installed' : 'pre-commit is not on PATH: apt-get install pre-commit').toBe('installed');
+describe('.pre-commit-hooks.yaml', () => {
+  const hook = manifest[0];
+
+  test('one hook, installed by pre-commit as a node package that provides the ecslint command', () => {
+    expect(manifest).toHaveLength(1);
+    expect(hook).toMatchObject({ id: 'ecslint', language: 'node' });
+    expect(hook.entry.split(/\s+/)[0]).toBe('ecslint');
+    expect(Object.keys(pkg.bin)).toContain('ecslint');
+  });
+
+  test('lints JSON, YAML, CloudFormation .template and Terraform files, and nothing else', () => {
+    // pre-commit matches `files` with Python's re.search; this pattern means the same in JavaScript.
+    const files = new RegExp(hook.files);
+    for (const name of ['td.json', 'infra/svc.yaml', 'svc.yml', 'stack.template', 'ecs/main.tf']) expect([name, files.test(name)]).toEqual([name, true]);
+    for (const name of ['index.js', 'README.md', 'prod.tfvars', 'td.json.bak', 'Dockerfile']) expect([name, files.test(name)]).toEqual([name, false]);
+  });
+
+  test('the file names pre-commit appends come after "--", so none is read as an option', () => {
+    expect(hook.args).toEqual(['--']);
+    expect(hook.entry.split(/\s+/)).not.toContain('--');
+  });
 });
 
-(hasPreCommit ? describe : describe.skip)('the ecslint pre-commit hook', () => {
-  let tmp: string;
-  let hookRepo: string;
-  let work: string;
-  let rev: string;
+/** The command prefix that runs a command with no network, or why there is none here. */
+function networklessPrefix(): { prefix: string[] } | { why: string } {
+  if (spawnSync('pre-commit', ['--version']).status !== 0) return { why: 'pre-commit is not installed (Debian: apt-get install pre-commit)' };
+  // As root a new network namespace needs nothing more; otherwise a user namespace comes with it.
+  for (const prefix of [['unshare', '-n'], ['unshare', '-rn']]) {
+    if (spawnSync(prefix[0], [...prefix.slice(1), 'true']).status === 0) return { prefix };
+  }
+  return { why: 'neither "unshare -n" nor "unshare -rn" can create a network namespace here (util-linux missing, or namespaces not allowed)' };
+}
 
-  beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-pre-commit-'));
-    // A git repository holding the tracked and new files of this work tree (not node_modules or dist).
-    hookRepo = path.join(tmp, 'hook');
-    fs.mkdirSync(hookRepo);
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
-    for (const f of files) {
-      const src = path.join(ROOT, f);
-      if (!fs.existsSync(src) || !fs.statSync(src).isFile()) continue;
-      fs.mkdirSync(path.dirname(path.join(hookRepo, f)), { recursive: true });
-      fs.copyFileSync(src, path.join(hookRepo, f));
-    }
-    git(hookRepo, 'init', '-q');
-    git(hookRepo, 'add', '-A');
-    git(hookRepo, 'commit', '-qm', 'snapshot');
-    rev = git(hookRepo, 'rev-parse', 'HEAD').trim();
+const offline = networklessPrefix();
+if ('why' in offline) {
+  process.stdout.write(`pre-commit.test.ts: skipped the real pre-commit install and offline commits: ${offline.why}\n`);
+} else {
+  describe('the ecslint hook under the real pre-commit', () => {
+    let tmp: string;
+    let work: string;
+    let cache: string;
+    // The hooks must not see the variables of an npm script or a git hook that runs these tests.
+    const env: NodeJS.ProcessEnv = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|GIT_)/i.test(k))),
+      PRE_COMMIT_COLOR: 'never',
+      NO_COLOR: '1',
+    };
+    const gitArgs = ['-c', 'user.name=ecslint-test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main'];
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', [...gitArgs, ...args], { cwd, encoding: 'utf8', env });
+    const withoutNetwork = (command: string, ...args: string[]): SpawnSyncReturns<string> =>
+      spawnSync(offline.prefix[0], [...offline.prefix.slice(1), command, ...args], { cwd: work, encoding: 'utf8', env: { ...env, PRE_COMMIT_HOME: cache } });
+    const commits = () => git(work, 'log', '--oneline').trim().split('\n').filter(Boolean).length;
 
-    work = path.join(tmp, 'work');
-    fs.mkdirSync(work);
-    git(work, 'init', '-q');
-    fs.writeFileSync(path.join(work, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: ecslint\n`);
-    fs.writeFileSync(path.join(work, 'package.json'), '{"name": "app", "version": "1.0.0"}\n');
-    git(work, 'add', '-A');
-  }, 600_000);
+    beforeAll(() => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-pre-commit-'));
+      cache = path.join(tmp, 'cache');
+      const hookRepo = path.join(tmp, 'hook');
+      copyCheckout(hookRepo);
+      git(hookRepo, 'init', '-q');
+      git(hookRepo, 'add', '-A');
+      git(hookRepo, 'commit', '-qm', 'snapshot');
+      const rev = git(hookRepo, 'rev-parse', 'HEAD').trim();
 
-  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+      work = path.join(tmp, 'work');
+      fs.mkdirSync(work);
+      git(work, 'init', '-q');
+      fs.writeFileSync(path.join(work, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: ecslint\n`);
+      // The one step that needs the network: pre-commit clones the hook, runs npm install, npm pack and npm install -g.
+      const install = spawnSync('pre-commit', ['install-hooks'], { cwd: work, encoding: 'utf8', env: { ...env, PRE_COMMIT_HOME: cache } });
+      if (install.status !== 0) throw new Error(`pre-commit install-hooks failed (${install.status}):\n${install.stdout}\n${install.stderr}\n${readLog(cache)}`);
+      execFileSync('pre-commit', ['install'], { cwd: work, env: { ...env, PRE_COMMIT_HOME: cache } });
+    }, 600_000);
 
-  const env = { ...process.env, PRE_COMMIT_HOME: '', NO_COLOR: '1' };
-  const preCommit = (...args: string[]) => spawnSync('pre-commit', args, { cwd: work, encoding: 'utf8', env: { ...env, PRE_COMMIT_HOME: path.join(tmp, 'cache') } });
+    afterAll(() => {
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    });
 
-  test('a good task definition (and a package.json beside it) passes and is committed', () => {
-    fs.writeFileSync(path.join(work, 'td.json'), JSON.stringify({ family: 'ok', requiresCompatibilities: ['EC2'], containerDefinitions: [{ name: 'web', image: 'nginx:1.27', memory: 256, essential: true }] }, null, 2));
-    git(work, 'add', '-A');
-    const r = preCommit('run', '--files', 'td.json', 'package.json');
-    expect({ status: r.status, out: r.stdout }).toEqual({ status: 0, out: expect.stringMatching(/ecslint\.+Passed/) });
-    git(work, 'commit', '-qm', 'good');
-  }, 600_000);
+    test('the installed package holds the build and the runtime dependencies only', () => {
+      const installed = fs.readdirSync(cache).flatMap((repo) => {
+        const repoDir = path.join(cache, repo);
+        if (!fs.statSync(repoDir).isDirectory()) return [];
+        return fs.readdirSync(repoDir).filter((d) => d.startsWith('node_env-')).map((d) => ({ repoDir, pkgDir: path.join(repoDir, d, 'lib', 'node_modules', 'ecslint') }));
+      });
+      expect(installed).toHaveLength(1);
+      const { repoDir, pkgDir } = installed[0];
+      expect(fs.existsSync(path.join(pkgDir, 'dist', 'src', 'cli', 'main.js'))).toBe(true);
+      expect(fs.readdirSync(pkgDir).filter((f) => ['src', 'test', 'scripts', 'tsconfig.json'].includes(f))).toEqual([]);
+      const modules = fs.readdirSync(path.join(pkgDir, 'node_modules')).flatMap((m) =>
+        m.startsWith('@') ? fs.readdirSync(path.join(pkgDir, 'node_modules', m)).map((s) => `${m}/${s}`) : [m],
+      );
+      for (const dep of Object.keys(pkg.dependencies)) expect(modules).toContain(dep);
+      for (const dev of [...Object.keys(pkg.devDependencies), 'ts-node', 'jest-cli']) expect(modules).not.toContain(dev);
+      // pre-commit removes the clone's node_modules: after install only the global package is used.
+      expect(fs.existsSync(path.join(repoDir, 'node_modules'))).toBe(false);
+    });
 
-  test('a bad task definition blocks the commit and the finding is shown', () => {
-    fs.writeFileSync(
-      path.join(work, 'bad.json'),
-      JSON.stringify({ family: 'bad', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'web', image: 'nginx:1.27', privileged: true }] }, null, 2),
-    );
-    git(work, 'add', '-A');
-    const r = preCommit('run', '--files', 'bad.json');
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/ecslint\.+Failed/);
-    expect(r.stdout).toContain('fargate-no-privileged');
-    // The same through a real commit with the hook installed.
-    expect(preCommit('install').status).toBe(0);
-    const commit = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-m', 'bad'], { cwd: work, encoding: 'utf8', env: { ...env, PRE_COMMIT_HOME: path.join(tmp, 'cache') } });
-    expect(commit.status).not.toBe(0);
-    expect(git(work, 'log', '--oneline').trim().split('\n')).toHaveLength(1);
-  }, 600_000);
-});
+    test('the commits below run with no network interface but loopback', () => {
+      const r = withoutNetwork('cat', '/proc/net/dev');
+      expect(r.status).toBe(0);
+      const interfaces = r.stdout.split('\n').slice(2).map((l) => l.split(':')[0].trim()).filter(Boolean);
+      expect(interfaces).toEqual(['lo']);
+    });
+
+    test('offline, a good commit passes: a clean task definition, a package.json, Terraform and a file named like an option', () => {
+      const packageJson = '{"name": "app", "version": "1.0.0"}\n';
+      fs.writeFileSync(path.join(work, 'td.yaml'), CLEAN_YAML);
+      fs.writeFileSync(path.join(work, 'package.json'), packageJson);
+      fs.writeFileSync(path.join(work, 'main.tf'), 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n');
+      // Read as an option, this name would make ecslint write a baseline over package.json.
+      fs.writeFileSync(path.join(work, '--write-baseline=package.json'), JSON.stringify(parse(CLEAN_YAML)));
+      git(work, 'add', '-A');
+      const r = withoutNetwork('git', ...gitArgs, 'commit', '-m', 'good');
+      expect({ status: r.status, output: r.stdout + r.stderr }).toEqual({ status: 0, output: expect.stringMatching(/ecslint\.+Passed/) });
+      expect(commits()).toBe(1);
+      expect(fs.readFileSync(path.join(work, 'package.json'), 'utf8')).toBe(packageJson);
+    });
+
+    test('offline, a bad task definition blocks the commit and the finding is shown', () => {
+      fs.writeFileSync(path.join(work, 'bad.json'), privilegedFargateTaskDefinition('web'));
+      git(work, 'add', 'bad.json');
+      const r = withoutNetwork('git', ...gitArgs, 'commit', '-m', 'bad');
+      const output = r.stdout + r.stderr;
+      expect(r.status).not.toBe(0);
+      expect(output).toMatch(/ecslint\.+Failed/);
+      expect(output).toMatch(/bad\.json[\s\S]*error[^\n]*fargate-no-privileged/);
+      expect(commits()).toBe(1);
+    });
+  });
+}
+
+/** pre-commit's log of a failed install, for the error message. */
+function readLog(cache: string): string {
+  try {
+    return fs.readFileSync(path.join(cache, 'pre-commit.log'), 'utf8');
+  } catch {
+    return '';
+  }
+}
