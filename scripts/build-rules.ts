@@ -11,19 +11,28 @@ import standaloneCode from 'ajv/dist/standalone';
 import { parse } from 'yaml';
 import type { RuleDefinition } from '../src/model/rule';
 import type { RuleFunction } from '../src/functions/types';
+import { loadFactTables, resolveFacts } from './facts';
 
 const root = path.join(__dirname, '..', '..');
 const rulesDir = path.join(root, 'rules');
+const factsDir = path.join(root, 'facts');
 const outDir = path.join(root, 'dist', 'generated');
 
-export function loadRuleFiles(dir: string): RuleDefinition[] {
+export function loadRuleFiles(dir: string, facts = loadFactTables(factsDir)): RuleDefinition[] {
   const meta = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'rule.schema.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validateRule = ajv.compile(meta);
   const problems: string[] = [];
   const rules: RuleDefinition[] = [];
   for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    const rule = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as RuleDefinition;
+    let rule: RuleDefinition;
+    try {
+      // `{ $fact: name }` stands for a table of facts/ (scripts/facts.ts).
+      rule = resolveFacts(parse(fs.readFileSync(path.join(dir, file), 'utf8')), facts) as RuleDefinition;
+    } catch (err) {
+      problems.push(`${file}: ${(err as Error).message}`);
+      continue;
+    }
     const id = file.replace(/\.ya?ml$/, '');
     if (!validateRule(rule)) {
       problems.push(`${file}: ${ajv.errorsText(validateRule.errors)}`);
