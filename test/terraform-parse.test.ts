@@ -196,6 +196,31 @@ describe('container definitions written as JSON text', () => {
   });
 });
 
+describe('strings as Terraform reads them', () => {
+  /** Values from HashiCorp's HCL specification suite (specsuite/tests/expressions/heredoc). */
+  test.each([
+    ['<<-EOT\n    Foo\n    Bar\n    Baz\n    EOT', 'Foo\nBar\nBaz\n'],
+    ['<<-EOT\n    Foo\n      Bar\n    Baz\n    EOT', 'Foo\n  Bar\nBaz\n'],
+    ['<<-EOT\n    Foo\n  Bar\n    Baz\n  EOT', '  Foo\nBar\n  Baz\n'],
+    ['<<-EOT\n    Foo\n\n    Bar\n\n    Baz\n    EOT', 'Foo\n\nBar\n\nBaz\n'],
+    ['<<EOT\n    Foo\n    Bar\n    EOT', '    Foo\n    Bar\n'],
+    // A line of whitespace alone neither counts nor loses its whitespace; each tab counts as one.
+    ['<<-EOT\n    Foo\n      \n    Bar\n    EOT', 'Foo\n      \nBar\n'],
+    ['<<-EOT\n\t\tFoo\n\t\t  Bar\n\tEOT', 'Foo\n  Bar\n'],
+    ['"a $${b} %%{c} \\u00e9\\U0001F600 \\"q\\" \\\\"', 'a ${b} %{c} é😀 "q" \\'],
+  ])('%j', (expression, value) => {
+    const d = parsed(`resource "a" "b" {\n  x = ${expression}\n}\n`);
+    expect(at(d, '/resource/a/b/x')).toBe(value);
+  });
+
+  test('"${expr}" alone is the expression; any other interpolation makes the string Unknown', () => {
+    const d = parsed('resource "a" "b" {\n  x = "${var.a}"\n  y = "${var.a}-suffix"\n  z = "${jsonencode({ a = 1 })}"\n}\n');
+    expect((at(d, '/resource/a/b/x') as InstanceType<typeof Unknown>).label).toBe('var.a');
+    expect((at(d, '/resource/a/b/y') as InstanceType<typeof Unknown>).label).toBe('"${var.a}-suffix"');
+    expect(at(d, '/resource/a/b/z')).toEqual({ a: 1 });
+  });
+});
+
 describe('file() and templatefile()', () => {
   const text = read('module/main.tf');
   let doc: HclDocument;
@@ -274,6 +299,16 @@ describe('syntax errors', () => {
       ['duplicate-key', { line: 4, column: 53 }],
     ]);
     expect(at(d, '/resource/aws_ecs_task_definition/x/container_definitions/0/name')).toBe('b');
+  });
+
+  test('an unterminated string is named', () => {
+    const r = parseHcl('x = "unterminated\n');
+    expect('error' in r && r.error.message).toBe('Missing closing quote.');
+  });
+
+  test('nesting deeper than the limit is refused, not a stack overflow', () => {
+    const r = parseHcl(`resource "a" "b" {\n  x = ${'['.repeat(5000)}${']'.repeat(5000)}\n}\n`);
+    expect('error' in r && r.error.message).toBe('Nesting deeper than 500 levels.');
   });
 
   test('an empty file is an empty document', () => {

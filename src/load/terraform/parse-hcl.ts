@@ -79,7 +79,9 @@ function collectComments(root: Node, text: string): HclComment[] {
     .filter((n): n is Node => n !== null)
     .map((n) => {
       const { line, column } = lines.position(n.startIndex);
-      return { text: text.slice(n.startIndex, n.endIndex), start: n.startIndex, end: n.endIndex, line, column };
+      // A line comment ends before the line break, CRLF included.
+      const end = text.charCodeAt(n.endIndex - 1) === 0x0d ? n.endIndex - 1 : n.endIndex;
+      return { text: text.slice(n.startIndex, end), start: n.startIndex, end, line, column };
     });
 }
 
@@ -109,8 +111,17 @@ function firstSyntaxError(root: Node, text: string): SyntaxProblem {
   return new SyntaxProblem(`Unexpected ${JSON.stringify(word)}: the file is not valid HCL.`, at);
 }
 
+const TOKEN_NAMES: Record<string, string> = {
+  quoted_template_end: 'closing quote',
+  heredoc_identifier: 'heredoc end marker',
+  template_interpolation_end: '"}" ending an interpolation',
+  block_end: '"}"',
+  object_end: '"}"',
+  tuple_end: '"]"',
+};
+
 function describeToken(type: string): string {
-  return /^[a-z_]+$/.test(type) ? type.replace(/_/g, ' ') : JSON.stringify(type);
+  return TOKEN_NAMES[type] ?? (/^[a-z_]+$/.test(type) ? type.replace(/_/g, ' ') : JSON.stringify(type));
 }
 
 /** Children that carry syntax (comments can sit anywhere in the tree). */
