@@ -55,11 +55,24 @@ async function load(): Promise<void> {
       return instance.exports;
     },
   });
-  const grammar = new wasm.Module(fs.readFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')));
+  const grammar = new wasm.Module(fs.readFileSync(grammarPath()));
   const language = ts.Language.loadSync(grammar as Parameters<typeof ts.Language.loadSync>[0]);
   const parser = new ts.Parser();
   parser.setLanguage(language);
   loaded = { parser, language };
+}
+
+/**
+ * The grammar's package is an optional dependency: its install script (a native binding that this
+ * project does not use) may fail on a platform without a prebuilt binary, and that must not stop
+ * ecslint from installing for JSON and YAML.
+ */
+function grammarPath(): string {
+  try {
+    return require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
+  } catch {
+    throw new Error('Terraform files cannot be read: the optional package @tree-sitter-grammars/tree-sitter-hcl is not installed.');
+  }
 }
 
 /** The loaded parser; throws when `loadHclParser()` has not finished. */
