@@ -188,6 +188,13 @@ describe('container definitions written as JSON text', () => {
     expect(at(d, '/resource/aws_ecs_task_definition/x/container_definitions')).toBeInstanceOf(Unknown);
   });
 
+  test('~ strip markers remove the whitespace beside an interpolation', () => {
+    const t = 'resource "aws_ecs_task_definition" "x" {\n  family = "x"\n  container_definitions = "[{\\"name\\": \\"  ${~ var.a ~}  \\", \\"image\\": \\"b  ${~ var.b}  \\"}]"\n}\n';
+    const d = parsed(t);
+    expect((at(d, '/resource/aws_ecs_task_definition/x/container_definitions/0/name') as InstanceType<typeof Unknown>).label).toBe('${~ var.a ~}');
+    expect((at(d, '/resource/aws_ecs_task_definition/x/container_definitions/0/image') as InstanceType<typeof Unknown>).label).toBe('b${~ var.b}  ');
+  });
+
   test('a heredoc whose JSON is complete only once rendered is Unknown, not an error', () => {
     const t = 'resource "aws_ecs_task_definition" "x" {\n  family = "x"\n  container_definitions = <<EOF\n[{"name": "a", ${var.more}}]\nEOF\n}\n';
     const d = parsed(t);

@@ -1,10 +1,9 @@
 import type { Span } from '../../types';
-import { ParsedDocument, SyntaxProblem } from '../parsed';
+import { ContainerLoc, ParsedDocument, SyntaxProblem } from '../parsed';
 import { Unknown } from '../unknown';
 import { parseEmbeddedJson } from './embedded-json';
-import { renderForJson, TemplatePart } from './template';
 import { MappedText } from './mapped-text';
-import { ContainerLoc } from '../parsed';
+import { renderForJson, TemplatePart } from './template';
 
 /** Where a relative path in `file()` / `templatefile()` starts from. */
 export type PathBase =

@@ -141,8 +141,8 @@ class Converter {
     return this.text.slice(n.startIndex, n.endIndex);
   }
 
-  private unknown(n: Node, mayBeAbsent = false): Unknown {
-    return new Unknown(this.src(n), mayBeAbsent);
+  private unknown(n: Node): Unknown {
+    return new Unknown(this.src(n));
   }
 
   private container<T extends object>(value: T, start: number, end: number): { value: T; entries: Map<string, EntryLoc>; loc: ContainerLoc } {

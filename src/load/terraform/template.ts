@@ -36,7 +36,9 @@ export function templateParts(node: Node, source: string): TemplatePart[] {
   let stripNext = false;
   for (const child of children) {
     if (child.type !== 'template_interpolation' && child.type !== 'template_directive') continue;
-    parts.push({ kind: 'literal', pieces: decodeQuoted(source, pos, child.startIndex) });
+    const literal: TemplatePart = { kind: 'literal', pieces: decodeQuoted(source, pos, child.startIndex) };
+    if (stripNext) trimStart(literal);
+    parts.push(literal);
     pushNode(parts, child);
     stripNext = stripsAfter(child);
     pos = child.endIndex;
