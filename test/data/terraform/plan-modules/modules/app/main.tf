@@ -1,0 +1,8 @@
+variable "image" {
+  type = string
+}
+
+module "worker" {
+  source = "../worker"
+  image  = var.image
+}
