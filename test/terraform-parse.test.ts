@@ -304,7 +304,7 @@ describe('syntax errors', () => {
     const text = 'resource "aws_ecs_task_definition" "x" {\n  family = "x"\n  family = "y"\n  container_definitions = jsonencode([{ name = "a", name = "b" }])\n}\n';
     const d = parsed(text);
     expect(d.problems.map((p) => [p.code, new LineIndex(text).position(p.span.start)])).toEqual([
-      ['parse-error', { line: 3, column: 3 }],
+      ['syntax', { line: 3, column: 3 }],
       ['duplicate-key', { line: 4, column: 53 }],
     ]);
     expect(at(d, '/resource/aws_ecs_task_definition/x/container_definitions/0/name')).toBe('b');
