@@ -36,7 +36,13 @@ const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 const IMAGES = ['nginx:1.27', 'public.ecr.aws/docker/library/redis:7', '123456789012.dkr.ecr.us-east-1.amazonaws.com/api:2.4.1', 'amazon/aws-xray-daemon:3.3', 'fluent/fluent-bit:2.2'];
-const FARGATE_SIZES: Array<[string, string]> = [['256', '512'], ['512', '1024'], ['1024', '2048'], ['2048', '4096'], ['4096', '8192']];
+const FARGATE_SIZES: Array<[string, string]> = [
+  ['256', '512'],
+  ['512', '1024'],
+  ['1024', '2048'],
+  ['2048', '4096'],
+  ['4096', '8192'],
+];
 
 /** One task definition in API form; about one in five carries a defect. */
 function taskDefinition(r: Rand, i: number): Record<string, unknown> {
@@ -49,7 +55,7 @@ function taskDefinition(r: Rand, i: number): Record<string, unknown> {
       name: `c${c}`,
       image: pick(r, IMAGES),
       essential: c === 0,
-      portMappings: c === 0 ? [{ containerPort: 8080 + i % 10, protocol: 'tcp' }] : [],
+      portMappings: c === 0 ? [{ containerPort: 8080 + (i % 10), protocol: 'tcp' }] : [],
       environment: [{ name: 'STAGE', value: 'prod' }],
       logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/app${i}`, 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': `c${c}` } },
     };
@@ -87,7 +93,6 @@ function template(tds: Array<Record<string, unknown>>): Record<string, unknown> 
 }
 
 function yaml(value: unknown): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('yaml') as typeof import('yaml')).stringify(value);
 }
 
@@ -102,7 +107,11 @@ export function generate(dir: string, n: number, seed = SEED): void {
     let text: string;
     if (kind < 0.4) [name, text] = [`td-${i}.json`, JSON.stringify(td, null, 2)];
     else if (kind < 0.6) [name, text] = [`td-${i}.yaml`, yaml(td)];
-    else if (kind < 0.75) [name, text] = [`describe-${i}.json`, JSON.stringify({ taskDefinition: { ...td, taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/app-${i}:1`, revision: 1, status: 'ACTIVE' } }, null, 2)];
+    else if (kind < 0.75)
+      [name, text] = [
+        `describe-${i}.json`,
+        JSON.stringify({ taskDefinition: { ...td, taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/app-${i}:1`, revision: 1, status: 'ACTIVE' } }, null, 2),
+      ];
     else if (kind < 0.9) [name, text] = [`stack-${i}.yaml`, yaml(template([td]))];
     else [name, text] = [`stack-${i}.template`, JSON.stringify(template([td]), null, 2)];
     fs.writeFileSync(path.join(dir, name), text);
@@ -160,7 +169,11 @@ function main(): void {
     const tpl1000 = best(() => timed([BIN, t1000]));
 
     const rows: Array<[string, string, string]> = [
-      ['cold start: ecslint on one file / node -e ""', `${(median(cold) / median(node)).toFixed(2)}×`, `≤ 2.5× (medians of ${RUNS}: ${(median(cold) * 1000).toFixed(0)} ms / ${(median(node) * 1000).toFixed(0)} ms)`],
+      [
+        'cold start: ecslint on one file / node -e ""',
+        `${(median(cold) / median(node)).toFixed(2)}×`,
+        `≤ 2.5× (medians of ${RUNS}: ${(median(cold) * 1000).toFixed(0)} ms / ${(median(node) * 1000).toFixed(0)} ms)`,
+      ],
       ['throughput, 1,000 files', `${Math.round(1000 / run1k.seconds)} files/s`, ''],
       ['throughput, 10,000 files', `${Math.round(10000 / run10k.seconds)} files/s`, '≥ 2,500 files/s'],
       ['scaling: 10,000 / 1,000 files', `${(run10k.seconds / run1k.seconds).toFixed(2)}`, '≤ 11 (linear is 10)'],

@@ -24,7 +24,10 @@ export function loadRuleFiles(dir: string, facts = loadFactTables(factsDir)): Ru
   const validateRule = ajv.compile(meta);
   const problems: string[] = [];
   const rules: RuleDefinition[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     let rule: RuleDefinition;
     try {
       // `{ $fact: name }` stands for a table of facts/ (scripts/facts.ts).
@@ -46,7 +49,7 @@ export function loadRuleFiles(dir: string, facts = loadFactTables(factsDir)): Ru
         problems.push(`${file}: function "${check.function}" does not exist in src/functions`);
         continue;
       }
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+
       const fn = (require(fnFile) as { default: RuleFunction }).default;
       const validateOptions = ajv.compile(fn.optionsSchema);
       if (!validateOptions(check.options ?? {})) problems.push(`${file}: options for ${check.function}: ${ajv.errorsText(validateOptions.errors)}`);

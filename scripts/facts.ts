@@ -48,7 +48,10 @@ export function loadFactTables(dir: string): Record<string, FactTable> {
   const tables: Record<string, FactTable> = {};
   const problems: string[] = [];
   if (!fs.existsSync(dir)) return tables;
-  for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     // YAML's core schema reads 2026-12-02 as a string, which is what asOf is.
     const table = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown;
     if (!validate(table)) {

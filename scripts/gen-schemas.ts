@@ -396,7 +396,8 @@ export function generate(sources: Sources = loadSources()): Generated {
   }
 
   files[SOURCES_FILE] = {
-    $comment: 'Written by scripts/gen-schemas.ts (npm run gen-schemas): the installed packages the schemas in this folder were generated from. Update a package (exact version in package.json), run npm run gen-schemas, review the diff.',
+    $comment:
+      'Written by scripts/gen-schemas.ts (npm run gen-schemas): the installed packages the schemas in this folder were generated from. Update a package (exact version in package.json), run npm run gen-schemas, review the diff.',
     packages: versions,
     schemas: Object.fromEntries([
       ...API_SCHEMAS.map((s) => [s.file, { from: SDK_PACKAGE, shape: s.shape, ...(s.described ? { readOnlyFrom: s.described } : {}) }]),
@@ -421,7 +422,11 @@ function main(): void {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   for (const [file, content] of Object.entries(files)) fs.writeFileSync(path.join(OUT_DIR, file), fileText(content));
   const sources = files[SOURCES_FILE].packages as Record<string, string>;
-  process.stdout.write(`ecslint: wrote ${Object.keys(files).length} files to ${path.relative(root, OUT_DIR)} from ${Object.entries(sources).map(([p, v]) => `${p} ${v}`).join(', ')}\n`);
+  process.stdout.write(
+    `ecslint: wrote ${Object.keys(files).length} files to ${path.relative(root, OUT_DIR)} from ${Object.entries(sources)
+      .map(([p, v]) => `${p} ${v}`)
+      .join(', ')}\n`,
+  );
   for (const [typeName, r] of Object.entries(report.cfn)) {
     process.stdout.write(`  ${typeName}: CloudFormation-only properties: ${r.cloudFormationOnly.join(', ') || 'none'}\n`);
     process.stdout.write(`  ${typeName}: required members added from the API model: ${r.requiredAdded.join(', ') || 'none'}\n`);

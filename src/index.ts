@@ -52,9 +52,8 @@ export function lintBuffer(bytes: Uint8Array, options: LintBufferOptions): FileR
   if (ignored) return undefined;
   const decoded = decode(bytes);
   if ('error' in decoded) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { finishFile } = require('./pipeline') as typeof import('./pipeline');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const { loadBytes } = require('./load/load-file') as typeof import('./load/load-file');
     return finishFile(loadBytes(bytes, options.filePath), config, true);
   }
@@ -100,7 +99,6 @@ export function builtInRuleMeta(): RuleMeta[] {
 
 /** The version of this package. */
 export function version(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('../../package.json') as { version: string }).version;
 }
 

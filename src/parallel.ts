@@ -15,9 +15,7 @@ export interface WorkerTask {
   /** [next file to claim, workers finished]: shared by every thread of the run. */
   counters: Int32Array;
 }
-export type WorkerReply =
-  | { passes: Array<[number, FirstPass]> }
-  | { error: string; stack?: string; config?: { file: string; line: number; column: number; reason: string } };
+export type WorkerReply = { passes: Array<[number, FirstPass]> } | { error: string; stack?: string; config?: { file: string; line: number; column: number; reason: string } };
 
 /** Files claimed at a time: small enough to balance the threads, large enough to keep claiming cheap. */
 const BATCH = 8;
@@ -51,7 +49,6 @@ export function threadsFor(count: number): number {
  * shared counter until every worker has posted its passes, then takes them off their ports.
  */
 export function lintInThreads(files: FileEntry[], settings: RunSettings, threads: number, onProgress?: (done: number, total: number) => void): RunOutcome {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker, MessageChannel, receiveMessageOnPort } = require('worker_threads') as typeof import('worker_threads');
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const ports = Array.from({ length: threads - 1 }, () => {

@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG, type LintConfig } from './model/config';
 import type { FileResult } from './model/finding';
 import { LineIndex } from './model/text';
 import type { SourceUnit } from './model/unit';
-import { FileOutcome, reportFile } from './report/file-report';
+import { reportFile } from './report/file-report';
 
 /**
  * The stages, one file at a time: read -> load -> link -> engine -> report. A run keeps only each file's
@@ -196,4 +196,3 @@ export function collect(files: readonly FileEntry[], passes: FirstPass[], settin
   });
   return { results, missing, failures };
 }
-

@@ -203,7 +203,10 @@ describe('the action, run locally', () => {
     expect(r.lint.stdout).toMatch(/^::error file=infra\/prod\/bad\.json,/m);
     const file = r.lint.outputs['sarif-file'];
     expect(file).toBeTruthy();
-    const sarif = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const sarif = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      version: string;
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
     expect(sarif.version).toBe('2.1.0');
     const results = sarif.runs[0].results.map((x) => [x.ruleId, x.locations[0].physicalLocation.artifactLocation.uri]);
     expect(results).toContainEqual(['fargate-no-privileged', 'infra/prod/bad.json']);

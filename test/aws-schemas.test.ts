@@ -7,9 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const gen = require('../dist/scripts/gen-schemas') as typeof import('../scripts/gen-schemas');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { didYouMean, editDistance } = require('../dist/src/functions/awsSchema') as typeof import('../src/functions/awsSchema');
 
 const ROOT = path.join(__dirname, '..');
@@ -35,7 +34,12 @@ describe('generated from the installed packages', () => {
       expect({ file, text: fs.readFileSync(path.join(GENERATED, file), 'utf8') }).toEqual({ file, text: gen.fileText(content) });
     }
     // Nothing stale is left beside them.
-    expect(fs.readdirSync(GENERATED).filter((f) => f.endsWith('.json')).sort()).toEqual(Object.keys(fresh.files).sort());
+    expect(
+      fs
+        .readdirSync(GENERATED)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(Object.keys(fresh.files).sort());
   });
 
   test('SOURCES.json names the installed versions, which package.json pins exactly', () => {
@@ -126,13 +130,27 @@ describe('generated from the installed packages', () => {
       ['task-definition.api.schema.json', { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 512.5 }] }, false],
       ['task-definition.cfn.schema.json', { RequiresCompatibilities: ['MANAGED_INSTANCES'], ContainerDefinitions: [{ Name: 'web', Image: 'nginx' }] }, true],
       ['task-definition.cfn.schema.json', { ContainerDefinitions: [{ Name: 'web' }] }, false],
-      ['create-service.api.schema.json', { serviceName: 'web', capacityProviderStrategy: [{ capacityProvider: 'mi', weight: 1 }], deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 2.5 } } }, true],
+      [
+        'create-service.api.schema.json',
+        { serviceName: 'web', capacityProviderStrategy: [{ capacityProvider: 'mi', weight: 1 }], deploymentConfiguration: { strategy: 'CANARY', canaryConfiguration: { canaryPercent: 2.5 } } },
+        true,
+      ],
       ['create-service.api.schema.json', { serviceName: 'web', launchType: 'LAMBDA' }, false],
       ['update-service.api.schema.json', { service: 'web', forceNewDeployment: true }, true],
       ['run-task.api.schema.json', { taskDefinition: 'web:1', launchType: 'MANAGED_INSTANCES', count: 2 }, true],
       ['create-cluster.api.schema.json', { clusterName: 'main', settings: [{ name: 'containerInsights', value: 'enhanced' }] }, true],
       ['update-cluster-settings.api.schema.json', { cluster: 'main', settings: [{ name: 'containerInsights', value: 'enabled' }] }, true],
-      ['create-capacity-provider.api.schema.json', { name: 'mi', managedInstancesProvider: { infrastructureRoleArn: 'arn:aws:iam::123456789012:role/r', instanceLaunchTemplate: { ec2InstanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/p', networkConfiguration: { subnets: ['subnet-1'] } } } }, true],
+      [
+        'create-capacity-provider.api.schema.json',
+        {
+          name: 'mi',
+          managedInstancesProvider: {
+            infrastructureRoleArn: 'arn:aws:iam::123456789012:role/r',
+            instanceLaunchTemplate: { ec2InstanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/p', networkConfiguration: { subnets: ['subnet-1'] } },
+          },
+        },
+        true,
+      ],
       ['service.cfn.schema.json', { ServiceName: 'web', LaunchType: 'FARGATE', NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'] } } }, true],
       ['service.cfn.schema.json', { ServiceName: 'web', NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED' } } }, false],
     ])('%s: %j is valid: %s', (file, data, valid) => {

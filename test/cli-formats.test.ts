@@ -13,7 +13,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
 const ROOT = path.join(__dirname, '..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { builtInRules } = require('../dist/src/engine/registry') as typeof import('../src/engine/registry');
 
 const ecslint = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) => runCli(args, { cwd, env });
@@ -216,7 +216,11 @@ describe('ecslint explain', () => {
     expect(r.stdout).toContain(rule.description);
     expect(r.stdout).toContain(`How to fix: ${rule.remediation}`);
     expect(r.stdout).toContain('Applies to: task definitions where the task can run on Fargate');
-    const first = (kind: string) => fs.readdirSync(path.join(ROOT, 'fixtures', rule.id, kind)).filter((f) => !/\.(findings|options)\.json$/.test(f)).sort()[0];
+    const first = (kind: string) =>
+      fs
+        .readdirSync(path.join(ROOT, 'fixtures', rule.id, kind))
+        .filter((f) => !/\.(findings|options)\.json$/.test(f))
+        .sort()[0];
     expect(r.stdout).toContain(`Bad (fixtures/${rule.id}/invalid/${first('invalid')}`);
     expect(r.stdout).toContain(`Good (fixtures/${rule.id}/valid/${first('valid')}`);
     expect(r.stdout).toMatch(/ecslint reports:\n {4}\d+:\d+ {2}Container "\w+" sets privileged/);

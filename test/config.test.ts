@@ -4,9 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const api = require('../dist/src/index') as typeof import('../src/index');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { checkLinearRegExp } = require('../dist/src/config/safe-regex') as typeof import('../src/config/safe-regex');
 
 const BIN = path.join(__dirname, '..', 'bin', 'ecslint.js');
@@ -40,7 +39,10 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('configuration files', () => {
   test('the nearest .ecslintrc.yaml applies: rules, overrides by glob, ignorePatterns', () => {
-    write('.ecslintrc.yaml', ['rules:', '  fargate-no-links: off', 'overrides:', '  - files: ["legacy/**"]', '    rules:', '      fargate-no-privileged: warn', 'ignorePatterns: ["generated/**"]', ''].join('\n'));
+    write(
+      '.ecslintrc.yaml',
+      ['rules:', '  fargate-no-links: off', 'overrides:', '  - files: ["legacy/**"]', '    rules:', '      fargate-no-privileged: warn', 'ignorePatterns: ["generated/**"]', ''].join('\n'),
+    );
     write('app/td.yaml', FARGATE_YAML);
     write('legacy/td.yaml', FARGATE_YAML);
     write('generated/td.yaml', FARGATE_YAML);
@@ -102,19 +104,22 @@ describe('configuration files', () => {
   });
 
   test('rulesDirectories: a team rule in the built-in format, data only', () => {
-    write('team-rules/team-image-from-ecr.yaml', [
-      'id: team-image-from-ecr',
-      'severity: error',
-      'preset: recommended',
-      'description: Images must come from the team ECR registry.',
-      'source: team policy',
-      'given: $.containerDefinitions[*]',
-      'then:',
-      '  field: image',
-      '  schema: { type: string, pattern: "^123456789012\\\\.dkr\\\\.ecr\\\\." }',
-      'message: Container "{{container}}" uses image {{value}} from outside the team registry.',
-      '',
-    ].join('\n'));
+    write(
+      'team-rules/team-image-from-ecr.yaml',
+      [
+        'id: team-image-from-ecr',
+        'severity: error',
+        'preset: recommended',
+        'description: Images must come from the team ECR registry.',
+        'source: team policy',
+        'given: $.containerDefinitions[*]',
+        'then:',
+        '  field: image',
+        '  schema: { type: string, pattern: "^123456789012\\\\.dkr\\\\.ecr\\\\." }',
+        'message: Container "{{container}}" uses image {{value}} from outside the team registry.',
+        '',
+      ].join('\n'),
+    );
     write('.ecslintrc.yaml', 'rulesDirectories: [team-rules]\n');
     const td = write('td.yaml', FARGATE_YAML);
     const r = api.lintFiles([td]).results[0];
@@ -124,17 +129,20 @@ describe('configuration files', () => {
   });
 
   test('a team rule with a regular expression that can backtrack is refused', () => {
-    write('team-rules/team-bad.yaml', [
-      'id: team-bad',
-      'severity: error',
-      'preset: recommended',
-      'description: A rule with a catastrophic pattern.',
-      'source: team policy',
-      'given: $.containerDefinitions[*]',
-      'then: { field: image, schema: { pattern: "^(a+)+$" } }',
-      'message: bad {{value}}',
-      '',
-    ].join('\n'));
+    write(
+      'team-rules/team-bad.yaml',
+      [
+        'id: team-bad',
+        'severity: error',
+        'preset: recommended',
+        'description: A rule with a catastrophic pattern.',
+        'source: team policy',
+        'given: $.containerDefinitions[*]',
+        'then: { field: image, schema: { pattern: "^(a+)+$" } }',
+        'message: bad {{value}}',
+        '',
+      ].join('\n'),
+    );
     write('.ecslintrc.yaml', 'rulesDirectories: [team-rules]\n');
     write('td.yaml', FARGATE_YAML);
     const r = run(['td.yaml']);
@@ -213,7 +221,7 @@ describe('suppression comments', () => {
 });
 
 describe('baseline', () => {
-  test('records today\'s findings and then reports only new ones, even after lines move', () => {
+  test("records today's findings and then reports only new ones, even after lines move", () => {
     const td = write('td.yaml', FARGATE_YAML);
     const w = run(['--write-baseline', 'baseline.json', 'td.yaml']);
     expect(w.status).toBe(0);

@@ -6,11 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateDocs } = require('../dist/src/docs/generate') as typeof import('../src/docs/generate');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { TABLE_START, TABLE_END, replaceRulesTable } = require('../dist/src/docs/markdown') as typeof import('../src/docs/markdown');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { builtInRules } = require('../dist/src/engine/registry') as typeof import('../src/engine/registry');
 
 const ROOT = path.join(__dirname, '..');
@@ -20,8 +19,18 @@ const STALE = 'stale: run "npm run docs" and commit the result';
 const generated = generateDocs();
 
 test('docs/rules has one page per rule and no other', () => {
-  const onDisk = fs.existsSync(DOCS) ? fs.readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort() : [];
-  expect({ pages: onDisk, hint: STALE }).toEqual({ pages: builtInRules().map((r) => `${r.id}.md`).sort(), hint: STALE });
+  const onDisk = fs.existsSync(DOCS)
+    ? fs
+        .readdirSync(DOCS)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : [];
+  expect({ pages: onDisk, hint: STALE }).toEqual({
+    pages: builtInRules()
+      .map((r) => `${r.id}.md`)
+      .sort(),
+    hint: STALE,
+  });
 });
 
 test.each([...generated.pages.keys()].sort())('docs/rules/%s is up to date', (name) => {

@@ -7,7 +7,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const facts = require('../dist/scripts/facts') as typeof import('../scripts/facts');
 
 const ROOT = path.join(__dirname, '..');

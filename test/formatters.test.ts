@@ -10,11 +10,10 @@ import { DOMParser } from '@xmldom/xmldom';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { format, FORMATS, lintText, report: makeReport } = require('../dist/src/index') as typeof import('../src/index');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { builtInRules } = require('../dist/src/engine/registry') as typeof import('../src/engine/registry');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { fileResult } = require('../dist/src/model/finding') as typeof import('../src/model/finding');
 type FileResult = import('../src/model/finding').FileResult;
 type Finding = import('../src/model/finding').Finding;
@@ -185,8 +184,13 @@ describe('junit', () => {
     expect(failures).toHaveLength(r.errorCount);
     const mine = failures.find((f) => f.getAttribute('type') === 'fargate-no-privileged')!;
     // Terminal escapes are dropped, a character XML cannot carry is shown as \uXXXX; the rest, line breaks included, survives exactly.
-    // eslint-disable-next-line no-control-regex
-    const expected = r.messages.find((m) => m.ruleId === 'fargate-no-privileged')!.message.replace(/\u001b\[[0-9;]*m/g, '').replace(/\u0007/g, '\\u0007');
+
+    const expected = r.messages
+      .find((m) => m.ruleId === 'fargate-no-privileged')!
+      // eslint-disable-next-line no-control-regex
+      .message.replace(/\u001b\[[0-9;]*m/g, '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u0007/g, '\\u0007');
     expect(mine.getAttribute('message')).toBe(expected);
     expect(mine.textContent).toContain(expected);
     expect(doc.getElementsByTagName('x')).toHaveLength(0);
@@ -206,9 +210,7 @@ describe('junit', () => {
     expect(suites[0].getAttribute('failures')).toBe('1');
     expect(children(app[0], 'failure').map((f) => f.getAttribute('type'))).toEqual(['fargate-no-privileged', 'fargate-no-links']);
     expect(children(app[1], 'failure')).toHaveLength(0); // a warning and an info do not fail the testcase
-    expect(children(app[1], 'system-out')[0].textContent).toBe(
-      'stacks/app.yaml:30:7 warning: Health check interval is long. [hc-interval]\nstacks/app.yaml:31:7 info: Retries are few. [hc-retries]',
-    );
+    expect(children(app[1], 'system-out')[0].textContent).toBe('stacks/app.yaml:30:7 warning: Health check interval is long. [hc-interval]\nstacks/app.yaml:31:7 info: Retries are few. [hc-retries]');
     expect(app[2].childNodes).toHaveLength(0);
 
     const broken = children(suites[1], 'testcase');

@@ -7,11 +7,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const api = require('../dist/src/index') as typeof import('../src/index');
 
 const BIN = path.join(__dirname, '..', 'bin', 'ecslint.js');
-const GOOD = JSON.stringify({ family: 'good', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'web', image: 'nginx:1.27', privileged: true }] }, null, 2);
+const GOOD = JSON.stringify(
+  { family: 'good', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'web', image: 'nginx:1.27', privileged: true }] },
+  null,
+  2,
+);
 
 let dir: string;
 beforeAll(() => {
@@ -44,7 +47,22 @@ describe.each([
   ['invalid UTF-8', 'latin1.json', Buffer.concat([Buffer.from('{"family": "caf'), Buffer.from([0xe9]), Buffer.from('"}')]), 'parse-error'],
   ['JSON nested 1,000,000 levels deep', 'deep.json', '['.repeat(1_000_000) + ']'.repeat(1_000_000), 'parse-error'],
   ['YAML nested 1,000,000 levels deep', 'deep.yaml', '['.repeat(1_000_000) + ']'.repeat(1_000_000), 'parse-error'],
-  ['a YAML alias bomb', 'bomb.yaml', ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'containerDefinitions: *i', ''].join('\n'), 'parse-error'],
+  [
+    'a YAML alias bomb',
+    'bomb.yaml',
+    [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghi'
+        .split('')
+        .map(
+          (c, i) =>
+            `${c}: &${c} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+        ),
+      'containerDefinitions: *i',
+      '',
+    ].join('\n'),
+    'parse-error',
+  ],
   ['an empty file', 'empty.json', '', 'unrecognised-document'],
   ['a top-level scalar', 'scalar.yaml', '42\n', 'unrecognised-document'],
   ['a top-level array of numbers', 'array.json', '[1, 2, 3]', 'unrecognised-document'],
@@ -95,7 +113,9 @@ test('UTF-16 with a byte order mark is decoded and linted', () => {
 
 test('duplicate keys are warnings at the second key, in JSON and YAML (CloudFormation keeps the last value)', () => {
   const json = api.lintText('{\n  "family": "a",\n  "family": "b",\n  "containerDefinitions": []\n}', { filePath: 'd.json' });
-  expect(json.messages.filter((m) => m.ruleId === 'duplicate-key')).toEqual([expect.objectContaining({ path: '/family', line: 3, column: 3, severity: 'warning', message: 'Duplicate key "family": the later value wins silently, and some deploy tools refuse the file.' })]);
+  expect(json.messages.filter((m) => m.ruleId === 'duplicate-key')).toEqual([
+    expect.objectContaining({ path: '/family', line: 3, column: 3, severity: 'warning', message: 'Duplicate key "family": the later value wins silently, and some deploy tools refuse the file.' }),
+  ]);
   const yaml = api.lintText('family: a\ncontainerDefinitions:\n  - name: x\n    image: y\n    name: z\n', { filePath: 'd.yaml' });
   expect(yaml.messages.filter((m) => m.ruleId === 'duplicate-key')).toEqual([expect.objectContaining({ path: '/containerDefinitions/0/name', line: 5, column: 5 })]);
 });
@@ -104,7 +124,10 @@ test('__proto__, constructor and prototype keys are data, not prototype pollutio
   const raw =
     '{"__proto__": {"polluted": true}, "family": "x", "constructor": {"prototype": {"polluted": true}}, "requiresCompatibilities": ["FARGATE"],' +
     ' "containerDefinitions": [{"name": "a", "image": "b:1", "__proto__": {"privileged": true}, "prototype": 1}]}';
-  for (const [name, t] of [['p.json', raw], ['p.yaml', 'family: x\n__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\ncontainerDefinitions:\n  - name: a\n    image: b:1\n    __proto__: { privileged: true }\n']] as const) {
+  for (const [name, t] of [
+    ['p.json', raw],
+    ['p.yaml', 'family: x\n__proto__: { polluted: true }\nconstructor: { prototype: { polluted: true } }\ncontainerDefinitions:\n  - name: a\n    image: b:1\n    __proto__: { privileged: true }\n'],
+  ] as const) {
     const r = api.lintText(t, { filePath: name, config: { preset: 'all' } });
     expect(r.messages.filter((m) => m.ruleId === 'parse-error')).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

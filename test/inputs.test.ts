@@ -1,9 +1,10 @@
 /** The input forms and their pointers: multi-document YAML, describe outputs, templates, container lists. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { lintText } = require('../dist/src/index') as typeof import('../src/index');
 
 const fargate = { launchType: 'FARGATE' as const };
-const privileged = (r: ReturnType<typeof lintText>) => r.messages.filter((m) => m.ruleId === 'fargate-no-privileged').map((m) => ({ path: m.path, line: m.line, column: m.column, document: m.document, taskDefinition: m.taskDefinition }));
+const privileged = (r: ReturnType<typeof lintText>) =>
+  r.messages.filter((m) => m.ruleId === 'fargate-no-privileged').map((m) => ({ path: m.path, line: m.line, column: m.column, document: m.document, taskDefinition: m.taskDefinition }));
 
 test('every document of a multi-document YAML file is linted, and findings name their document', () => {
   const text = [
@@ -27,14 +28,34 @@ test('every document of a multi-document YAML file is linted, and findings name 
 });
 
 test('a describe-task-definition output: pointers start at /taskDefinition, output-only fields are not errors', () => {
-  const text = JSON.stringify({ taskDefinition: { family: 'web', taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3', revision: 3, status: 'ACTIVE', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512', containerDefinitions: [{ name: 'web', image: 'nginx:1', privileged: true }] }, tags: [] }, null, 2);
+  const text = JSON.stringify(
+    {
+      taskDefinition: {
+        family: 'web',
+        taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3',
+        revision: 3,
+        status: 'ACTIVE',
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        cpu: '256',
+        memory: '512',
+        containerDefinitions: [{ name: 'web', image: 'nginx:1', privileged: true }],
+      },
+      tags: [],
+    },
+    null,
+    2,
+  );
   const r = lintText(text, { filePath: 'describe.json' });
   expect(privileged(r)).toEqual([{ path: '/taskDefinition/containerDefinitions/0/privileged', line: 17, column: 9, document: undefined, taskDefinition: 'web' }]);
   expect(r.messages.filter((m) => m.severity === 'error' && m.path.includes('revision'))).toEqual([]);
 });
 
 test('a CloudFormation JSON template with two task definitions: each named by its logical id', () => {
-  const td = (privilegedValue: unknown) => ({ Type: 'AWS::ECS::TaskDefinition', Properties: { RequiresCompatibilities: ['FARGATE'], NetworkMode: 'awsvpc', Cpu: 256, Memory: 512, ContainerDefinitions: [{ Name: 'app', Image: 'nginx:1', Privileged: privilegedValue }] } });
+  const td = (privilegedValue: unknown) => ({
+    Type: 'AWS::ECS::TaskDefinition',
+    Properties: { RequiresCompatibilities: ['FARGATE'], NetworkMode: 'awsvpc', Cpu: 256, Memory: 512, ContainerDefinitions: [{ Name: 'app', Image: 'nginx:1', Privileged: privilegedValue }] },
+  });
   const text = JSON.stringify({ Resources: { Web: td(true), Worker: td({ 'Fn::If': ['Debug', true, false] }) } }, null, 2);
   expect(privileged(lintText(text, { filePath: 'stack.json' }))).toEqual([
     { path: '/Resources/Web/Properties/ContainerDefinitions/0/Privileged', line: 16, column: 13, document: undefined, taskDefinition: 'Web' },
@@ -78,7 +99,10 @@ test('a template of only a cluster and a capacity provider is linted, each named
 });
 
 test('create-capacity-provider and update-cluster-settings inputs are recognised; a cluster name alone is not a cluster input', () => {
-  const provider = lintText(JSON.stringify({ name: 'web', autoScalingGroupProvider: { autoScalingGroupArn: 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:x:autoScalingGroupName/web' } }), { filePath: 'cp.json' });
+  const provider = lintText(
+    JSON.stringify({ name: 'web', autoScalingGroupProvider: { autoScalingGroupArn: 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:x:autoScalingGroupName/web' } }),
+    { filePath: 'cp.json' },
+  );
   expect(provider.taskDefinitions).toEqual(['web']);
   expect(provider.messages).toEqual([]);
   const settings = lintText(JSON.stringify({ cluster: 'web', settings: [{ name: 'containerInsights', value: 'enabled' }] }), { filePath: 'settings.json' });

@@ -7,13 +7,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generate } = require('../dist/scripts/bench') as typeof import('../scripts/bench');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { lintInThreads, PARALLEL_THRESHOLD } = require('../dist/src/parallel') as typeof import('../src/parallel');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { lintInSequence } = require('../dist/src/pipeline') as typeof import('../src/pipeline');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { expandPaths } = require('../dist/src/files/expand') as typeof import('../src/files/expand');
 
 let dir: string;
@@ -21,7 +20,10 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-parallel-'));
   generate(dir, PARALLEL_THRESHOLD + 50, 7);
   // A service in one file, its Fargate-incompatible task definition in another.
-  fs.writeFileSync(path.join(dir, 'zz-service.json'), JSON.stringify({ serviceName: 'api', taskDefinition: 'app-3', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }));
+  fs.writeFileSync(
+    path.join(dir, 'zz-service.json'),
+    JSON.stringify({ serviceName: 'api', taskDefinition: 'app-3', desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } }),
+  );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -38,7 +40,6 @@ test('threads give the same report as one thread, in the same order', () => {
 });
 
 test('a configuration mistake met on a worker thread is the same configuration error', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { lintFiles, ConfigError } = require('../dist/src/index') as typeof import('../src/index');
   const bad = path.join(dir, 'zz-bad-config');
   fs.mkdirSync(bad, { recursive: true });

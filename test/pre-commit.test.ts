@@ -55,7 +55,10 @@ describe('.pre-commit-hooks.yaml', () => {
 function networklessPrefix(): { prefix: string[] } | { why: string } {
   if (spawnSync('pre-commit', ['--version']).status !== 0) return { why: 'pre-commit is not installed (Debian: apt-get install pre-commit)' };
   // As root a new network namespace needs nothing more; otherwise a user namespace comes with it.
-  for (const prefix of [['unshare', '-n'], ['unshare', '-rn']]) {
+  for (const prefix of [
+    ['unshare', '-n'],
+    ['unshare', '-rn'],
+  ]) {
     if (spawnSync(prefix[0], [...prefix.slice(1), 'true']).status === 0) return { prefix };
   }
   return { why: 'neither "unshare -n" nor "unshare -rn" can create a network namespace here (util-linux missing, or namespaces not allowed)' };
@@ -109,15 +112,16 @@ if ('why' in offline) {
       const installed = fs.readdirSync(cache).flatMap((repo) => {
         const repoDir = path.join(cache, repo);
         if (!fs.statSync(repoDir).isDirectory()) return [];
-        return fs.readdirSync(repoDir).filter((d) => d.startsWith('node_env-')).map((d) => ({ repoDir, pkgDir: path.join(repoDir, d, 'lib', 'node_modules', 'ecslint') }));
+        return fs
+          .readdirSync(repoDir)
+          .filter((d) => d.startsWith('node_env-'))
+          .map((d) => ({ repoDir, pkgDir: path.join(repoDir, d, 'lib', 'node_modules', 'ecslint') }));
       });
       expect(installed).toHaveLength(1);
       const { repoDir, pkgDir } = installed[0];
       expect(fs.existsSync(path.join(pkgDir, 'dist', 'src', 'cli', 'main.js'))).toBe(true);
       expect(fs.readdirSync(pkgDir).filter((f) => ['src', 'test', 'scripts', 'tsconfig.json'].includes(f))).toEqual([]);
-      const modules = fs.readdirSync(path.join(pkgDir, 'node_modules')).flatMap((m) =>
-        m.startsWith('@') ? fs.readdirSync(path.join(pkgDir, 'node_modules', m)).map((s) => `${m}/${s}`) : [m],
-      );
+      const modules = fs.readdirSync(path.join(pkgDir, 'node_modules')).flatMap((m) => (m.startsWith('@') ? fs.readdirSync(path.join(pkgDir, 'node_modules', m)).map((s) => `${m}/${s}`) : [m]));
       for (const dep of Object.keys(pkg.dependencies)) expect(modules).toContain(dep);
       for (const dev of [...Object.keys(pkg.devDependencies), 'ts-node', 'jest-cli']) expect(modules).not.toContain(dev);
       // pre-commit removes the clone's node_modules: after install only the global package is used.
@@ -127,7 +131,11 @@ if ('why' in offline) {
     test('the commits below run with no network interface but loopback', () => {
       const r = withoutNetwork('cat', '/proc/net/dev');
       expect(r.status).toBe(0);
-      const interfaces = r.stdout.split('\n').slice(2).map((l) => l.split(':')[0].trim()).filter(Boolean);
+      const interfaces = r.stdout
+        .split('\n')
+        .slice(2)
+        .map((l) => l.split(':')[0].trim())
+        .filter(Boolean);
       expect(interfaces).toEqual(['lo']);
     });
 

@@ -9,7 +9,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse, stringify } from 'yaml';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { lintSource } = require('../dist/src/pipeline') as typeof import('../src/pipeline');
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -66,7 +65,12 @@ function deleteAt(root: unknown, p: Path): unknown {
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) }),
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('add' as const), pick: fc.nat(), key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'privileged', 'Ref', 'Fn::If')), value: fc.jsonValue({ maxDepth: 2 }) }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    pick: fc.nat(),
+    key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'privileged', 'Ref', 'Fn::If')),
+    value: fc.jsonValue({ maxDepth: 2 }),
+  }),
 );
 
 function mutate(seed: unknown, steps: Array<{ kind: 'replace' | 'delete' | 'add'; pick: number; value?: unknown; key?: string }>): unknown {

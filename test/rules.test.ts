@@ -7,15 +7,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fixtureCases, FIXTURES, ROOT } from './fixture-cases';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { lintSource } = require('../dist/src/pipeline') as typeof import('../src/pipeline');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { builtInRules } = require('../dist/src/engine/registry') as typeof import('../src/engine/registry');
 
 const rules = builtInRules();
 
 test('every rule file is compiled and every fixture folder names a rule', () => {
-  const files = fs.readdirSync(path.join(ROOT, 'rules')).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, ''));
+  const files = fs
+    .readdirSync(path.join(ROOT, 'rules'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ''));
   expect(rules.map((r) => r.id).sort()).toEqual(files.sort());
   const ids = new Set(files);
   for (const dir of fs.readdirSync(FIXTURES)) expect(ids.has(dir) ? dir : `fixtures/${dir} has no rule`).toBe(dir);

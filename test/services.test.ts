@@ -7,9 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { lintFiles, lintText } = require('../dist/src/index') as typeof import('../src/index');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { extractUnits } = require('../dist/src/load/extract') as typeof import('../src/load/extract');
 
 const CROSS_RULES = { 'svc-fargate-compat': 'error', 'svc-lb-container': 'error', 'svc-network-configuration': 'error', 'cps-fargate-spot-arm64': 'error' } as const;

@@ -16,7 +16,6 @@ export function describeWhenPresent(name: string, dir: string, body: () => void)
     return;
   }
   test(`${name} (skipped: ${path.relative(process.cwd(), dir)} is not here)`, () => {
-    // eslint-disable-next-line no-console
     console.log(`Skipped "${name}": ${dir} is not present (it sits beside the repository in the development workspace, not in a clone).`);
   });
 }

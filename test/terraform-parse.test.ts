@@ -6,27 +6,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadHclParser } = require('../dist/src/load/terraform/load-parser') as typeof import('../src/load/terraform/load-parser');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { parseHcl } = require('../dist/src/load/terraform/parse-hcl') as typeof import('../src/load/terraform/parse-hcl');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { readReferencedJson, FileReference } = require('../dist/src/load/terraform/file-ref') as typeof import('../src/load/terraform/file-ref');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { hclDirectives } = require('../dist/src/load/terraform/comments') as typeof import('../src/load/terraform/comments');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { readPlanResources, isTerraformPlan } = require('../dist/src/load/terraform/plan') as typeof import('../src/load/terraform/plan');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { RESOURCE_NAMES } = require('../dist/src/load/terraform/names') as typeof import('../src/load/terraform/names');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { parseJson } = require('../dist/src/load/parse-json') as typeof import('../src/load/parse-json');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { locate } = require('../dist/src/model/document') as typeof import('../src/model/document');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { fromPointer } = require('../dist/src/model/path') as typeof import('../src/model/path');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { LineIndex } = require('../dist/src/model/text') as typeof import('../src/model/text');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { Unknown } = require('../dist/src/model/unknown') as typeof import('../src/model/unknown');
 
 import type { HclDocument, HclFile } from '../src/load/terraform/parse-hcl';
@@ -395,7 +394,6 @@ describe('names table', () => {
 describe('the real-world Terraform corpus', () => {
   const present = fs.existsSync(CORPUS);
   if (!present) {
-    // eslint-disable-next-line no-console
     console.log(`Skipped the Terraform corpus checks: ${CORPUS} is missing (it is not part of the repository).`);
   }
   const list = (pattern: RegExp): string[] => {

@@ -133,7 +133,6 @@ function resourceSchema(db: SpecDatabase, resource: Resource): Json {
 
 /** The resource schemas of the named CloudFormation types. */
 export function loadCfnResources(typeNames: string[]): CfnSource {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadAwsServiceSpecSync } = require(CFN_SPEC_PACKAGE) as { loadAwsServiceSpecSync(): SpecDatabase };
   const db = loadAwsServiceSpecSync();
   const resources: Record<string, Json> = {};

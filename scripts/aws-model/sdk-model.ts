@@ -88,7 +88,10 @@ function declaredMembers(decl: ts.InterfaceDeclaration, source: ts.SourceFile): 
 function readDeclarations(clientDir: string): Declarations {
   const dir = path.join(clientDir, 'dist-types', 'models');
   const result: Declarations = { structures: new Map(), unions: new Map(), deprecatedStructures: new Set() };
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.d.ts')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.d.ts'))
+    .sort()) {
     const source = ts.createSourceFile(file, fs.readFileSync(path.join(dir, file), 'utf8'), ts.ScriptTarget.ES2022, true);
     for (const stmt of source.statements) {
       if (ts.isInterfaceDeclaration(stmt)) {
@@ -141,9 +144,9 @@ function enumValues(sdk: Record<string, unknown>, name: string): string[] | unde
 export function loadSdkModel(rootStructures: string[]): SdkSource {
   const clientDir = packageDir(SDK_PACKAGE);
   const smithyDir = packageDir('@smithy/core', clientDir);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const sdk = require(clientDir) as Record<string, unknown>;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { NormalizedSchema } = require(require.resolve('@smithy/core/schema', { paths: [clientDir] })) as { NormalizedSchema: { of(ref: unknown): Normalized } };
   const declarations = readDeclarations(clientDir);
   const shapes: Record<string, ModelShape> = {};

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 import * as fs from 'fs';
 import type { Command } from 'commander';
 
@@ -43,7 +42,7 @@ export function addSubcommands(program: Command, chosen: (run: SubcommandRun) =>
     );
   program
     .command('explain')
-    .description("explain a rule: what it checks and why, when it applies, a bad and a good example, its source")
+    .description('explain a rule: what it checks and why, when it applies, a bad and a good example, its source')
     .argument('<rule-id>', 'the rule, as "ecslint rules" lists it')
     .action((id: string) =>
       chosen(() => {

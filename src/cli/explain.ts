@@ -72,7 +72,8 @@ export function explain(id: string): { text: string } | { error: string } {
   if (seed?.off) out += 'With --docs seed (the 2020 cheat sheet) the rule is off.\n';
   else if (seed) {
     if (seed.check) out += `\nWith --docs seed (the 2020 cheat sheet) it checks the seed's own limit:\n  Checks: ${checkText(seed.check)}\n`;
-    if (seed.relaxed) out += `\nA limit of the seed that AWS has relaxed: AWS has accepted ${seed.relaxed.what} since ${seed.relaxed.since} (${seed.relaxed.url}). Under --docs current (the default) its findings are warnings; under --docs seed, errors.\n`;
+    if (seed.relaxed)
+      out += `\nA limit of the seed that AWS has relaxed: AWS has accepted ${seed.relaxed.what} since ${seed.relaxed.since} (${seed.relaxed.url}). Under --docs current (the default) its findings are warnings; under --docs seed, errors.\n`;
   }
   out += `\nSource: ${rule.source}\n`;
   if (rule.url) out += `AWS documentation: ${rule.url}\n`;

@@ -62,8 +62,17 @@ export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => 
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     // No commander defaults for these three: a configuration file may set them, and the command line wins only when given.
-    .addOption(new Option('--launch-type <type>', `what a task definition without requiresCompatibilities targets (default: ${DEFAULT_CONFIG.launchType})`).choices(['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES']))
-    .addOption(new Option('--docs <profile>', `current: AWS's documentation as it stands; seed: the 2020 cheat sheet's limits, as errors (default: ${DEFAULT_CONFIG.docs})`).choices(['current', 'seed']))
+    .addOption(
+      new Option('--launch-type <type>', `what a task definition without requiresCompatibilities targets (default: ${DEFAULT_CONFIG.launchType})`).choices([
+        'FARGATE',
+        'EC2',
+        'EXTERNAL',
+        'MANAGED_INSTANCES',
+      ]),
+    )
+    .addOption(
+      new Option('--docs <profile>', `current: AWS's documentation as it stands; seed: the 2020 cheat sheet's limits, as errors (default: ${DEFAULT_CONFIG.docs})`).choices(['current', 'seed']),
+    )
     .addOption(new Option('--preset <name>', `which rules run (default: ${DEFAULT_CONFIG.preset})`).choices(['recommended', 'strict', 'all']))
     .option('--rule <id:severity>', 'set a rule to off, warn or error (repeatable)', parseRuleSetting, [])
     .option('-c, --config <file>', 'use this configuration file instead of looking for one')
@@ -132,7 +141,7 @@ function useColour(opts: CliOptions): boolean {
 
 function palette(): Palette {
   // Loaded only for a coloured terminal: machine formats and pipes never pay for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const chalk = require('chalk') as typeof import('chalk');
   const c = new chalk.Instance({ level: Math.max(1, chalk.level) as 1 | 2 | 3 });
   return { underline: c.underline, dim: c.dim, red: c.red, yellow: c.yellow, blue: c.blue, bold: c.bold };
@@ -204,7 +213,15 @@ function say(line: string): void {
 function run(argv: string[]): number {
   const chosen: { run?: SubcommandRun } = {};
   const program = buildProgram((r) => (chosen.run = r));
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map((l) => (l === '' ? l : oneLine(l))).join('\n')) });
+  program.configureOutput({
+    writeErr: (s) =>
+      process.stderr.write(
+        s
+          .split('\n')
+          .map((l) => (l === '' ? l : oneLine(l)))
+          .join('\n'),
+      ),
+  });
   try {
     program.parse(argv);
   } catch (err) {

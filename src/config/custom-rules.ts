@@ -8,9 +8,8 @@ import { findUnsafeRegExp } from './load';
  * is a JSON Schema or one of the built-in functions by name, never code from the repository.
  */
 export function loadCustomRules(dir: string): RuleDefinition[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Ajv = (require('ajv') as typeof import('ajv')).default;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { parse } = require('yaml') as typeof import('yaml');
   const meta = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'rule.schema.json'), 'utf8'));
   // A team's rules may leave out what the build requires of built-in ones: the AWS page and the remediation.
@@ -19,7 +18,10 @@ export function loadCustomRules(dir: string): RuleDefinition[] {
   const validate = ajv.compile(meta);
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort();
   } catch {
     throw new Error(`rules directory ${dir} cannot be read`);
   }
@@ -30,7 +32,7 @@ export function loadCustomRules(dir: string): RuleDefinition[] {
     try {
       rule = parse(fs.readFileSync(file, 'utf8')) as RuleDefinition;
     } catch (err) {
-      throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
+      throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     }
     if (!validate(rule)) throw new Error(`${file}: ${ajv.errorsText(validate.errors)}`);
     const id = name.replace(/\.(ya?ml|json)$/, '');

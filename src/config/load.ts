@@ -66,7 +66,6 @@ interface RawConfig {
 type ConfigValidator = ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; message?: string; params: Record<string, unknown>; keyword: string }> | null };
 
 function configValidator(): ConfigValidator {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(path.join(__dirname, '..', '..', 'generated', 'config-validator.js')) as Record<string, ConfigValidator>).config;
 }
 
@@ -115,7 +114,6 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
   try {
     if (/\.json$/.test(file)) doc = parseJson(text);
     else {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const parsed = (require('../load/parse-yaml') as typeof import('../load/parse-yaml')).parseYaml(text).documents[0];
       if (!parsed) throw new SyntaxProblem('The file is empty.', 0);
       if ('error' in parsed) throw parsed.error;
@@ -155,7 +153,6 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
 
   const customRules: RuleDefinition[] = [];
   (cfg.rulesDirectories ?? []).forEach((d, i) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadCustomRules } = require('./custom-rules') as typeof import('./custom-rules');
     try {
       customRules.push(...loadCustomRules(path.resolve(dir, d)));
@@ -181,7 +178,13 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
     dir,
     preset,
     rules,
-    overrides: (cfg.overrides ?? []).map((o) => ({ files: checkGlobs(o.files), excludedFiles: checkGlobs(o.excludedFiles), rules: ruleSettings(o.rules ?? {}), launchType: o.launchType, docs: o.docs })),
+    overrides: (cfg.overrides ?? []).map((o) => ({
+      files: checkGlobs(o.files),
+      excludedFiles: checkGlobs(o.excludedFiles),
+      rules: ruleSettings(o.rules ?? {}),
+      launchType: o.launchType,
+      docs: o.docs,
+    })),
     ignore: checkGlobs(cfg.ignorePatterns),
     launchType: cfg.launchType,
     docs: cfg.docs,

@@ -29,11 +29,7 @@ export interface FileConfig {
  * configuration file extends, its rules, its overrides whose globs match the file, the command line.
  */
 export function configForFile(filePath: string, overrides: Overrides): FileConfig {
-  const loaded = overrides.noConfig
-    ? undefined
-    : overrides.configFile
-      ? explicitConfig(overrides.configFile)
-      : findConfig(path.dirname(path.resolve(filePath)));
+  const loaded = overrides.noConfig ? undefined : overrides.configFile ? explicitConfig(overrides.configFile) : findConfig(path.dirname(path.resolve(filePath)));
   const config: LintConfig = { ...DEFAULT_CONFIG, rules: {}, ruleOptions: {}, reportUnusedDisableDirectives: overrides.reportUnusedDisableDirectives };
   let ignored = false;
   if (loaded) {

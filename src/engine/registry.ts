@@ -16,14 +16,12 @@ const functions = new Map<string, RuleFunction>();
 
 /** The built-in rules, compiled from rules/*.yaml at build time (see scripts/build-rules.ts). */
 export function builtInRules(): RuleDefinition[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   builtIn ??= require(path.join(GENERATED, 'rules.json')) as RuleDefinition[];
   return builtIn;
 }
 
 /** Schema validators compiled ahead of time by ajv (standalone code); keys are `<id>` and `<id>#seed`. */
 export function builtInValidator(key: string): Validator | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   validators ??= require(path.join(GENERATED, 'validators.js')) as Record<string, Validator>;
   return validators[key];
 }
@@ -33,7 +31,7 @@ export function checkFunction(name: string): RuleFunction {
   let fn = functions.get(name);
   if (!fn) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(name)) throw new Error(`Invalid function name "${name}".`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const mod = require(path.join(__dirname, '..', 'functions', name)) as { default?: RuleFunction };
     if (!mod.default) throw new Error(`Unknown function "${name}".`);
     fn = mod.default;

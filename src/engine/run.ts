@@ -152,4 +152,3 @@ function lastName(path: Path): string {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string' && !/^\d+$/.test(path[i] as string)) return path[i] as string;
   return '';
 }
-

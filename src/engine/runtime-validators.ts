@@ -9,7 +9,6 @@ const cache = new WeakMap<object, Validator>();
 
 function instance(): import('ajv').default {
   if (!ajv) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = (require('ajv') as typeof import('ajv')).default;
     ajv = new Ajv({ allErrors: false, strict: false });
   }

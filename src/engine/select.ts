@@ -9,11 +9,7 @@ export interface Match {
 
 export type Selector = (root: unknown) => Match[];
 
-type Step =
-  | { kind: 'member'; name: string }
-  | { kind: 'index'; index: number }
-  | { kind: 'wildcard' }
-  | { kind: 'filter'; member: string[]; op: '===' | '!=='; literal: string | number | boolean };
+type Step = { kind: 'member'; name: string } | { kind: 'index'; index: number } | { kind: 'wildcard' } | { kind: 'filter'; member: string[]; op: '===' | '!=='; literal: string | number | boolean };
 
 const cache = new Map<string, Selector>();
 
@@ -116,7 +112,6 @@ export function parseSimplePath(path: string): Step[] | undefined {
 
 function jsonPathPlus(path: string): Selector {
   return (root) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { JSONPath } = require('jsonpath-plus') as typeof import('jsonpath-plus');
     const results = JSONPath({ path, json: root as object, resultType: 'all', eval: 'safe' }) as Array<{ value: unknown; pointer: string }>;
     return results.filter((r) => r.value !== undefined).map((r) => ({ value: r.value, path: fromPointer(r.pointer) }));

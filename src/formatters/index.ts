@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 import type { Report } from '../model/finding';
 import type { Palette } from './stylish';
 

@@ -49,13 +49,11 @@ let validators: Record<SchemaName, Validate> | undefined;
 let tables: Record<SchemaName, SchemaTables> | undefined;
 
 function validator(name: SchemaName): Validate {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   validators ??= require(path.join(GENERATED, 'aws-schemas.js')) as Record<SchemaName, Validate>;
   return validators[name];
 }
 
 function table(name: SchemaName): SchemaTables {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   tables ??= require(path.join(GENERATED, 'aws-schema-tables.json')) as Record<SchemaName, SchemaTables>;
   return tables[name];
 }
@@ -116,7 +114,14 @@ function validateApi(document: Record<string, unknown>): Validation {
   const data = withoutNulls(document);
   const validate = validator('taskDefinitionApi');
   validate(data);
-  const problems = (validate.errors ?? []).map((e) => problemFrom(e, data, (node, seg) => (Array.isArray(node) ? Number(seg) : seg), (name) => name));
+  const problems = (validate.errors ?? []).map((e) =>
+    problemFrom(
+      e,
+      data,
+      (node, seg) => (Array.isArray(node) ? Number(seg) : seg),
+      (name) => name,
+    ),
+  );
   return { schema: 'taskDefinitionApi', problems, written: (p) => p.map(String) };
 }
 
@@ -131,14 +136,7 @@ function validateCloudFormation(document: Record<string, unknown>, sourcePath: (
   const data = withoutNulls(document, written, back);
   const validate = validator('taskDefinitionCloudFormation');
   validate(data);
-  const problems = (validate.errors ?? []).map((e) =>
-    problemFrom(
-      e,
-      data,
-      (node, seg) => (Array.isArray(node) ? Number(seg) : (back.get(node as object)?.get(seg) ?? seg)),
-      cfnToApiName,
-    ),
-  );
+  const problems = (validate.errors ?? []).map((e) => problemFrom(e, data, (node, seg) => (Array.isArray(node) ? Number(seg) : (back.get(node as object)?.get(seg) ?? seg)), cfnToApiName));
   const prefix = sourcePath([]).length;
   return { schema: 'taskDefinitionCloudFormation', problems, written: (p) => sourcePath(p).slice(prefix) };
 }
@@ -311,7 +309,12 @@ function report(problem: Problem, document: Record<string, unknown>, v: Validati
   let end = problem.path.length;
   while (end > 0 && typeof problem.path[end - 1] === 'number') end--;
   const location = locationOf(document, problem.path.slice(0, Math.max(0, end - 1)), v.written);
-  const member = problem.member + problem.path.slice(end).map((i) => `[${String(i)}]`).join('');
+  const member =
+    problem.member +
+    problem.path
+      .slice(end)
+      .map((i) => `[${String(i)}]`)
+      .join('');
   switch (problem.keyword) {
     case 'additionalProperties': {
       const candidates = table(v.schema).properties[problem.parentPattern === '/' ? '/' : problem.parentPattern] ?? [];

@@ -31,7 +31,11 @@ const loadBalancerTypes: RuleFunction<Options> = {
       const name = item.loadBalancerName;
       if (name !== undefined && name !== null && name !== '') {
         classic++;
-        if (ctx.target.networkMode === 'awsvpc') out.push({ path: [i, 'loadBalancerName'], data: { problem: 'a Classic Load Balancer cannot serve tasks that use the awsvpc network mode; use an Application or Network Load Balancer target group' } });
+        if (ctx.target.networkMode === 'awsvpc')
+          out.push({
+            path: [i, 'loadBalancerName'],
+            data: { problem: 'a Classic Load Balancer cannot serve tasks that use the awsvpc network mode; use an Application or Network Load Balancer target group' },
+          });
         else if (classic > maxClassic) out.push({ path: [i, 'loadBalancerName'], data: { problem: `a service can use at most ${maxClassic} Classic Load Balancer${maxClassic === 1 ? '' : 's'}` } });
       }
       const arn = item.targetGroupArn;

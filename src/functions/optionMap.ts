@@ -80,11 +80,23 @@ const optionMap: RuleFunction<Options> = {
         if (typeof v === 'string' && !ok(listed, v)) report(key, problem(key, v, listed));
       }
     };
-    judge(options.allowed, (a, v) => a.includes(v), (k, v, a) => `"${k}" is ${show(v)}; it must be one of ${list(a)}`);
+    judge(
+      options.allowed,
+      (a, v) => a.includes(v),
+      (k, v, a) => `"${k}" is ${show(v)}; it must be one of ${list(a)}`,
+    );
     if (ctx.target.fargate === true) {
-      judge(options.allowedOnFargate, (a, v) => a.includes(v), (k, v, a) => `"${k}" is ${show(v)}, which Fargate does not support (use ${list(a)})`);
+      judge(
+        options.allowedOnFargate,
+        (a, v) => a.includes(v),
+        (k, v, a) => `"${k}" is ${show(v)}, which Fargate does not support (use ${list(a)})`,
+      );
     }
-    judge(options.forbidden, (f, v) => !f.includes(v), (k, v) => `"${k}" must not be ${show(v)}`);
+    judge(
+      options.forbidden,
+      (f, v) => !f.includes(v),
+      (k, v) => `"${k}" must not be ${show(v)}`,
+    );
 
     for (const group of options.together ?? []) {
       const present = group.filter(has);

@@ -1,4 +1,3 @@
-import { Unknown } from '../model/unknown';
 import type { FunctionResult, RuleFunction } from './types';
 
 interface Options {
@@ -42,12 +41,17 @@ const tagList: RuleFunction<Options> = {
       if (typeof key === 'string') {
         const n = length(key);
         if (n === 0 || n > maxKeyLength) out.push({ path: [i, 'key'], data: { problem: `the key ${JSON.stringify(key.slice(0, 40))} has ${n} characters; keys have 1 to ${maxKeyLength}` } });
-        if (reservedPrefix && key.toLowerCase().startsWith(reservedPrefix.toLowerCase())) out.push({ path: [i, 'key'], data: { problem: `the key ${JSON.stringify(key)} starts with "${reservedPrefix}", which is reserved for AWS` } });
+        if (reservedPrefix && key.toLowerCase().startsWith(reservedPrefix.toLowerCase()))
+          out.push({ path: [i, 'key'], data: { problem: `the key ${JSON.stringify(key)} starts with "${reservedPrefix}", which is reserved for AWS` } });
         if (seen.has(key)) out.push({ path: [i, 'key'], data: { problem: `the key ${JSON.stringify(key)} is used twice` } });
         seen.add(key);
       }
       const v = tag.value;
-      if (typeof v === 'string' && length(v) > maxValueLength) out.push({ path: [i, 'value'], data: { problem: `the value of ${JSON.stringify(typeof key === 'string' ? key : `#${i + 1}`)} has ${length(v)} characters; values have at most ${maxValueLength}` } });
+      if (typeof v === 'string' && length(v) > maxValueLength)
+        out.push({
+          path: [i, 'value'],
+          data: { problem: `the value of ${JSON.stringify(typeof key === 'string' ? key : `#${i + 1}`)} has ${length(v)} characters; values have at most ${maxValueLength}` },
+        });
     });
     return out;
   },

@@ -32,7 +32,12 @@ export function linkWithinFile(units: readonly SourceUnit[]): SourceUnit[] {
       waiting.push(service);
       continue;
     }
-    const found = ref === undefined ? [] : 'resource' in ref ? local.filter((u) => (u.form === 'cloudformation' || u.form === 'terraform') && u.name === ref.resource) : local.filter((u) => matchesRef(u.view, ref));
+    const found =
+      ref === undefined
+        ? []
+        : 'resource' in ref
+          ? local.filter((u) => (u.form === 'cloudformation' || u.form === 'terraform') && u.name === ref.resource)
+          : local.filter((u) => matchesRef(u.view, ref));
     link(service, found.length === 1 ? found[0] : undefined);
   }
   return waiting;

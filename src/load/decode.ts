@@ -32,7 +32,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    let n = 0;
+    let n: number;
     if (c < 0x80) n = 0;
     else if (c >= 0xc2 && c <= 0xdf) n = 1;
     else if (c >= 0xe0 && c <= 0xef) n = 2;

@@ -33,7 +33,15 @@ export function cloudFormationClusters(resources: Record<string, unknown>): Unit
     if (!isObject(resource)) continue;
     if (resource.Type === 'AWS::ECS::CapacityProvider') {
       const n = normalise(resourceProperties(resource), 'cloudformation');
-      units.push({ kind: 'capacity-provider', form: 'cloudformation', dialect: 'cloudformation', name: logicalId, view: n.value, toWritten: resourceSourceMap(resource, logicalId, n), ignores: metadataIgnores(resource, logicalId) });
+      units.push({
+        kind: 'capacity-provider',
+        form: 'cloudformation',
+        dialect: 'cloudformation',
+        name: logicalId,
+        view: n.value,
+        toWritten: resourceSourceMap(resource, logicalId, n),
+        ignores: metadataIgnores(resource, logicalId),
+      });
     } else if (resource.Type === 'AWS::ECS::Cluster') {
       const n = normalise(resourceProperties(resource), 'cloudformation');
       const toSource = resourceSourceMap(resource, logicalId, n);

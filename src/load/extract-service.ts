@@ -15,7 +15,18 @@ import type { UnitSpec } from './unit-spec';
 /** Members only a RunTask input has, or that a RunTask input shares with services but a task definition never has. */
 const RUN_TASK_MEMBERS = ['cluster', 'count', 'launchType', 'capacityProviderStrategy', 'placementStrategy', 'networkConfiguration', 'overrides', 'group', 'startedBy'];
 /** Members of an UpdateService input besides `service`. */
-const UPDATE_SERVICE_MEMBERS = ['taskDefinition', 'desiredCount', 'forceNewDeployment', 'capacityProviderStrategy', 'deploymentConfiguration', 'networkConfiguration', 'placementStrategy', 'placementConstraints', 'platformVersion', 'loadBalancers'];
+const UPDATE_SERVICE_MEMBERS = [
+  'taskDefinition',
+  'desiredCount',
+  'forceNewDeployment',
+  'capacityProviderStrategy',
+  'deploymentConfiguration',
+  'networkConfiguration',
+  'placementStrategy',
+  'placementConstraints',
+  'platformVersion',
+  'loadBalancers',
+];
 
 /**
  * A service or run-task input in the API form, or undefined when the document is not one. The
@@ -28,7 +39,10 @@ export function extractServiceInput(root: Record<string, unknown>): UnitSpec[] |
   }
   if (isObject(root.taskDefinition) || 'containerDefinitions' in root || 'family' in root) return undefined;
   const has = (names: string[]) => names.some((n) => n in root);
-  if (typeof root.serviceName === 'string' && has(['taskDefinition', 'desiredCount', 'cluster', 'launchType', 'capacityProviderStrategy', 'loadBalancers', 'schedulingStrategy', 'deploymentController'])) {
+  if (
+    typeof root.serviceName === 'string' &&
+    has(['taskDefinition', 'desiredCount', 'cluster', 'launchType', 'capacityProviderStrategy', 'loadBalancers', 'schedulingStrategy', 'deploymentController'])
+  ) {
     return [apiService(root, 'create-service', [])];
   }
   if (typeof root.service === 'string' && has(UPDATE_SERVICE_MEMBERS)) return [apiService(root, 'update-service', [])];

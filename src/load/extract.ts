@@ -18,8 +18,21 @@ export interface Extraction {
  * They are marked unknown so that task-level rules stay silent.
  */
 const TASK_LEVEL_MEMBERS = [
-  'family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'volumes', 'placementConstraints', 'cpu', 'memory',
-  'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'enableFaultInjection',
+  'family',
+  'taskRoleArn',
+  'executionRoleArn',
+  'networkMode',
+  'volumes',
+  'placementConstraints',
+  'cpu',
+  'memory',
+  'tags',
+  'pidMode',
+  'ipcMode',
+  'proxyConfiguration',
+  'inferenceAccelerators',
+  'ephemeralStorage',
+  'enableFaultInjection',
 ];
 
 /** Members that only the ECS API's container definitions have; used to recognise a bare container. */
@@ -51,7 +64,9 @@ export function extractUnits(root: unknown): Extraction {
 
   if (isObject(root.taskDefinition) && !('serviceName' in root)) {
     const n = normalise(root.taskDefinition, 'api');
-    return { units: [{ kind: 'task-definition', form: 'describe', dialect: 'api', name: nameOf(n.value.family, 'taskDefinition'), view: n.value, toWritten: (p) => ['taskDefinition', ...n.toSource(p)] }] };
+    return {
+      units: [{ kind: 'task-definition', form: 'describe', dialect: 'api', name: nameOf(n.value.family, 'taskDefinition'), view: n.value, toWritten: (p) => ['taskDefinition', ...n.toSource(p)] }],
+    };
   }
 
   if ('containerDefinitions' in root || ('family' in root && !('serviceName' in root))) {
@@ -60,7 +75,10 @@ export function extractUnits(root: unknown): Extraction {
   }
 
   if (looksLikeContainer(root)) return { units: [containerList([root], true)] };
-  return { units: [], unrecognised: 'not a task definition, a describe-task-definition output, a service, run-task, cluster or capacity provider input, a CloudFormation template or a container list' };
+  return {
+    units: [],
+    unrecognised: 'not a task definition, a describe-task-definition output, a service, run-task, cluster or capacity provider input, a CloudFormation template or a container list',
+  };
 }
 
 /** A unit's name for reports: its family as written, a placeholder included. */
@@ -81,7 +99,15 @@ function cloudFormationTaskDefinitions(resources: Record<string, unknown>): Unit
   for (const [logicalId, resource] of Object.entries(resources)) {
     if (!isObject(resource) || resource.Type !== 'AWS::ECS::TaskDefinition') continue;
     const n = normalise(resourceProperties(resource), 'cloudformation');
-    units.push({ kind: 'task-definition', form: 'cloudformation', dialect: 'cloudformation', name: logicalId, view: n.value, toWritten: resourceSourceMap(resource, logicalId, n), ignores: metadataIgnores(resource, logicalId) });
+    units.push({
+      kind: 'task-definition',
+      form: 'cloudformation',
+      dialect: 'cloudformation',
+      name: logicalId,
+      view: n.value,
+      toWritten: resourceSourceMap(resource, logicalId, n),
+      ignores: metadataIgnores(resource, logicalId),
+    });
   }
   return units;
 }

@@ -101,6 +101,6 @@ function parseDocuments(text: string, jsonByName: boolean, yamlByName: boolean):
     }
   }
   // The YAML library is loaded only when a file needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   return (require('./parse-yaml') as typeof import('./parse-yaml')).parseYaml(text);
 }

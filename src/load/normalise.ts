@@ -53,7 +53,10 @@ function intrinsicLabel(value: Record<string, unknown>): string {
   const key = Object.keys(value)[0];
   const arg = value[key];
   const shown = typeof arg === 'string' ? ` ${arg}` : '';
-  return `${key.replace(/^Fn::/, '!').replace(/^Ref$/, '!Ref').replace(/^Condition$/, '!Condition')}${shown}`;
+  return `${key
+    .replace(/^Fn::/, '!')
+    .replace(/^Ref$/, '!Ref')
+    .replace(/^Condition$/, '!Condition')}${shown}`;
 }
 
 /** Whether an intrinsic can resolve to `AWS::NoValue`, which removes the member or list item holding it. */

@@ -237,8 +237,27 @@ function scalarValue(node: Scalar): unknown {
 
 /** CloudFormation's short-form tags; anything else is left to the YAML schema. */
 const SHORT_FORM = new Set([
-  'Ref', 'Condition', 'Sub', 'GetAtt', 'If', 'Join', 'Select', 'Split', 'FindInMap', 'ImportValue', 'Base64', 'Cidr',
-  'GetAZs', 'Equals', 'And', 'Or', 'Not', 'Transform', 'Length', 'ToJsonString', 'ForEach',
+  'Ref',
+  'Condition',
+  'Sub',
+  'GetAtt',
+  'If',
+  'Join',
+  'Select',
+  'Split',
+  'FindInMap',
+  'ImportValue',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'Transform',
+  'Length',
+  'ToJsonString',
+  'ForEach',
 ]);
 
 function shortFormTag(tag: string | undefined): string | undefined {

@@ -97,4 +97,3 @@ export interface SourceUnit {
   /** Set by the link stage, for services whose task definition was found. */
   taskDefinition?: LinkedTaskDefinition;
 }
-

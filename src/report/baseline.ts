@@ -17,7 +17,6 @@ export function baselineKey(filePath: string): string {
 }
 
 export function fingerprint(f: Finding): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createHash } = require('crypto') as typeof import('crypto');
   return createHash('sha256')
     .update([f.ruleId, f.taskDefinition ?? '', String(f.document ?? 0), f.path].join('\0'))
@@ -54,7 +53,6 @@ export function applyBaseline(results: FileResult[], baseline: Baseline): FileRe
       return false;
     });
     return fileResult(r.filePath, messages, r.taskDefinitions);
-
   });
 }
 
@@ -63,7 +61,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file} is not a baseline file: ${(err as Error).message}`);
+    throw new Error(`${file} is not a baseline file: ${(err as Error).message}`, { cause: err });
   }
   const b = data as Baseline;
   if (!b || b.version !== 1 || typeof b.files !== 'object' || b.files === null) throw new Error(`${file} is not an ecslint baseline (version 1).`);

@@ -64,7 +64,16 @@ export function reportFile(outcome: FileOutcome, config: LintConfig, explicit: b
     }
   }
   if (outcome.internalError) {
-    findings.push({ ruleId: 'internal-error', severity: 'error', message: `ecslint failed on this file: ${outcome.internalError.message}. The other files are still reported; please report this one.`, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 });
+    findings.push({
+      ruleId: 'internal-error',
+      severity: 'error',
+      message: `ecslint failed on this file: ${outcome.internalError.message}. The other files are still reported; please report this one.`,
+      path: '',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
   }
   const kept = file.syntax === 'json' ? findings : applyComments(findings, file.text, reportUnused);
   const names = outcome.units.map((u) => u.unit.name);
@@ -88,7 +97,9 @@ function problemFinding(p: LoadProblem, file: SourceFile, severityOf: (id: strin
       return { ruleId: 'merge-conflict', severity: 'error', message: `Merge-conflict marker ${p.detail}: the file holds an unresolved merge conflict, so nothing in it was checked.`, path: '', ...at };
     case 'duplicate-key': {
       const severity = severityOf('duplicate-key');
-      return severity ? { ruleId: 'duplicate-key', severity, message: `Duplicate key "${p.detail}": the later value wins silently, and some deploy tools refuse the file.`, path: toPointer(p.path ?? []), ...at } : undefined;
+      return severity
+        ? { ruleId: 'duplicate-key', severity, message: `Duplicate key "${p.detail}": the later value wins silently, and some deploy tools refuse the file.`, path: toPointer(p.path ?? []), ...at }
+        : undefined;
     }
     case 'unrecognised': {
       const severity = severityOf('unrecognised-document');

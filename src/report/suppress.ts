@@ -50,7 +50,6 @@ function splitReason(rest: string): [string, string | undefined] {
   return [rest.slice(0, i), rest.slice(i + 4).trim() || undefined];
 }
 
-
 export interface SuppressionOutcome {
   findings: Finding[];
   /** Directives (and the rule ids in them) that suppressed nothing. */
@@ -72,8 +71,8 @@ export function applyDirectives(findings: Finding[], directives: Directive[]): S
   const kept = findings.filter((f) => {
     if (UNSUPPRESSIBLE.has(f.ruleId)) return true;
     for (const d of directives) {
-      if (d.kind === 'disable-next-line' && f.line === d.line + 1 && covers(d, f.ruleId)) return mark(d, f.ruleId), false;
-      if (d.kind === 'disable-line' && f.line === d.line && covers(d, f.ruleId)) return mark(d, f.ruleId), false;
+      if (d.kind === 'disable-next-line' && f.line === d.line + 1 && covers(d, f.ruleId)) return (mark(d, f.ruleId), false);
+      if (d.kind === 'disable-line' && f.line === d.line && covers(d, f.ruleId)) return (mark(d, f.ruleId), false);
     }
     // The last disable/enable before the finding's line decides, per rule.
     let active: Directive | undefined;
@@ -82,7 +81,7 @@ export function applyDirectives(findings: Finding[], directives: Directive[]): S
       if (!covers(d, f.ruleId)) continue;
       active = d.kind === 'disable' ? d : undefined;
     }
-    if (active) return mark(active, f.ruleId), false;
+    if (active) return (mark(active, f.ruleId), false);
     return true;
   });
 

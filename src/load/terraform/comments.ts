@@ -13,7 +13,13 @@ export function hclDirectives(comments: readonly HclComment[]): Directive[] {
     let body: string;
     if (c.text.startsWith('#')) body = c.text;
     else if (c.text.startsWith('//')) body = '#' + c.text.slice(2);
-    else body = '#' + c.text.slice(2).split('\n')[0].replace(/\*\/\s*$/, '');
+    else
+      body =
+        '#' +
+        c.text
+          .slice(2)
+          .split('\n')[0]
+          .replace(/\*\/\s*$/, '');
     for (const d of parseDirectives(body.replace(/\r$/, ''))) {
       const firstLine = c.text.split('\n')[0];
       out.push({ ...d, line: c.line, column: c.column, endColumn: c.column + firstLine.replace(/\r$/, '').length });

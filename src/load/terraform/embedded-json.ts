@@ -38,12 +38,7 @@ export interface EmbeddedJson {
  * written (`labels[n]` is the source text of placeholder n). Duplicate-key problems get `pathPrefix`
  * in front of their paths. A syntax error is thrown as a `SyntaxProblem` at its source offset.
  */
-export function parseEmbeddedJson(
-  made: MappedText,
-  locs: WeakMap<object, ContainerLoc>,
-  pathPrefix: readonly string[] = [],
-  labels: readonly string[] = [],
-): EmbeddedJson {
+export function parseEmbeddedJson(made: MappedText, locs: WeakMap<object, ContainerLoc>, pathPrefix: readonly string[] = [], labels: readonly string[] = []): EmbeddedJson {
   let doc;
   try {
     doc = parseJson(made.text);

@@ -44,7 +44,6 @@ export function hclParserLoaded(): boolean {
 }
 
 async function load(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ts = require('web-tree-sitter') as typeof import('web-tree-sitter');
   const runtime = new wasm.Module(fs.readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')));
   await ts.Parser.init({

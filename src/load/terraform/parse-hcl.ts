@@ -110,7 +110,10 @@ function firstSyntaxError(root: Node, text: string): SyntaxProblem {
   while (leaf.childCount > 0) leaf = leaf.children[0];
   const at = leaf.startIndex;
   if (at >= text.length) return new SyntaxProblem('Unexpected end of file.', at);
-  const word = text.slice(at, Math.max(leaf.endIndex, at + 1)).split('\n')[0].slice(0, 40);
+  const word = text
+    .slice(at, Math.max(leaf.endIndex, at + 1))
+    .split('\n')[0]
+    .slice(0, 40);
   return new SyntaxProblem(`Unexpected ${JSON.stringify(word)}: the file is not valid HCL.`, at);
 }
 
@@ -224,15 +227,7 @@ class Converter {
   }
 
   /** The attributes and nested blocks of a block body, into `target`. */
-  private body(
-    body: Node,
-    target: Record<string, unknown>,
-    entries: Map<string, EntryLoc>,
-    path: string[],
-    depth: number,
-    redefined: string,
-    resourceTop = false,
-  ): void {
+  private body(body: Node, target: Record<string, unknown>, entries: Map<string, EntryLoc>, path: string[], depth: number, redefined: string, resourceTop = false): void {
     if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, body.startIndex, true);
     const lists = new Map<string, { list: unknown[]; entries: Map<string, EntryLoc>; loc: ContainerLoc }>();
     for (const item of syntax(body)) {

@@ -17,10 +17,7 @@ interface Piece {
   verbatim: boolean;
 }
 
-export type TemplatePart =
-  | { kind: 'literal'; pieces: Piece[] }
-  | { kind: 'interpolation'; start: number; end: number; expression: Node | null }
-  | { kind: 'directive'; start: number; end: number };
+export type TemplatePart = { kind: 'literal'; pieces: Piece[] } | { kind: 'interpolation'; start: number; end: number; expression: Node | null } | { kind: 'directive'; start: number; end: number };
 
 /** The parts of a `string_lit`, `quoted_template` or `heredoc_template` node. */
 export function templateParts(node: Node, source: string): TemplatePart[] {
@@ -139,11 +136,16 @@ function decodeQuoted(source: string, from: number, to: number): Piece[] {
 function decodeEscape(source: string, at: number, to: number): { text: string; length: number } | undefined {
   const e = source[at + 1];
   switch (e) {
-    case 'n': return { text: '\n', length: 2 };
-    case 'r': return { text: '\r', length: 2 };
-    case 't': return { text: '\t', length: 2 };
-    case '"': return { text: '"', length: 2 };
-    case '\\': return { text: '\\', length: 2 };
+    case 'n':
+      return { text: '\n', length: 2 };
+    case 'r':
+      return { text: '\r', length: 2 };
+    case 't':
+      return { text: '\t', length: 2 };
+    case '"':
+      return { text: '"', length: 2 };
+    case '\\':
+      return { text: '\\', length: 2 };
     case 'u':
     case 'U': {
       const n = e === 'u' ? 4 : 8;
