@@ -64,6 +64,9 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
     const error = (validate.errors ?? []).find((e) => e.keyword !== 'if');
     if (!error) return;
     const rel = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapeSegment);
+    // A verdict on a collection's contents (how many items, whether one matches) cannot be drawn when one of
+    // its items or members is unknown: `[!If [C, {...}, !Ref AWS::NoValue]]` may be an empty list.
+    if (CONTENT_KEYWORDS.has(error.keyword) && holdsUnknown(rel.length === 0 ? value : valueAt(value, rel))) return;
     const params = error.params;
     const property = (params.missingProperty ?? params.additionalProperty ?? params.propertyName) as string | undefined;
     const at = [...path, ...rel, ...(property !== undefined && error.keyword !== 'propertyNames' ? [property] : [])];
@@ -74,6 +77,13 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
   for (const r of fn.check(value, check.check.options ?? {}, { ...ctx, path })) {
     out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {} });
   }
+}
+
+const CONTENT_KEYWORDS = new Set(['minItems', 'maxItems', 'contains', 'minContains', 'maxContains', 'uniqueItems', 'minProperties', 'maxProperties', 'not', 'anyOf', 'oneOf']);
+
+function holdsUnknown(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((v) => v instanceof Unknown);
+  return value !== null && typeof value === 'object' && !(value instanceof Unknown) && Object.values(value).some((v) => v instanceof Unknown);
 }
 
 function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean): Finding {
