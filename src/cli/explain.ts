@@ -1,7 +1,7 @@
 import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import { PRESET_ORDER } from '../model/rule';
 import { allRules, CheckDescription, describeCheck, describeSeed, Example, ruleInfo } from '../docs/rule-info';
-import { ruleDocUrl } from '../project';
+import { ruleDocUrl } from '../model/project';
 
 const indent = (text: string, by: string) =>
   text

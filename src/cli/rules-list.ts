@@ -1,7 +1,7 @@
 import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import { PRESET_ORDER } from '../model/rule';
 import { allRules, presetSeverities } from '../docs/rule-info';
-import { ruleDocUrl } from '../project';
+import { ruleDocUrl } from '../model/project';
 
 /** `ecslint rules --json`: every rule with its severity in each preset, for scripts. */
 export function rulesJson(): string {

@@ -4,7 +4,8 @@ import { fileResult, type FileResult, type Finding } from '../model/finding';
 import { toPointer } from '../model/path';
 import type { SourceFile, SourceUnit } from '../model/unit';
 import { CORE_DIAGNOSTICS } from './diagnostics';
-import { applyDirectives, parseDirectives } from './suppress';
+import { parseDirectives } from '../load/directives';
+import { applyDirectives } from './suppress';
 
 /** What the earlier stages produced for one file. */
 export interface FileOutcome {

@@ -1,6 +1,6 @@
 import type { FileResult, Report, RuleMeta } from '../model/finding';
 import type { RuleDefinition } from '../model/rule';
-import { ruleDocUrl, REPOSITORY_URL } from '../project';
+import { ruleDocUrl, REPOSITORY_URL } from '../model/project';
 import { CORE_DIAGNOSTICS } from './diagnostics';
 
 /** The rules a report can describe: the given rules, with their documentation pages, then the loader's and the run's diagnostics. */

@@ -1,4 +1,4 @@
-import { Directive, parseDirectives } from '../../report/suppress';
+import { Directive, parseDirectives } from '../directives';
 import type { HclComment } from './parse-hcl';
 
 /**
