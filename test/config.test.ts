@@ -234,4 +234,15 @@ describe('baseline', () => {
     // The one new field breaks two rules (Fargate, and the awsvpc network mode); nothing older is reported.
     expect(ids(JSON.parse(r.stdout)[0])).toEqual(['fargate-no-dns-servers', 'nm-awsvpc-unsupported']);
   });
+
+  test('file paths in a baseline are relative to its own folder, so it matches from any working directory', () => {
+    write('infra/td.yaml', FARGATE_YAML);
+    expect(run(['--write-baseline', 'ci/baseline.json', 'infra/td.yaml']).status).toBe(0);
+    const written = JSON.parse(fs.readFileSync(path.join(dir, 'ci', 'baseline.json'), 'utf8'));
+    expect(Object.keys(written.files)).toEqual(['../infra/td.yaml']);
+    expect(written.root).toBeUndefined();
+    // From another folder, with the same file named differently: nothing new.
+    expect(run(['--baseline', '../ci/baseline.json', 'td.yaml'], path.join(dir, 'infra')).status).toBe(0);
+    expect(run(['--baseline', 'ci/baseline.json', 'infra/td.yaml']).status).toBe(0);
+  });
 });

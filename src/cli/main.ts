@@ -259,7 +259,7 @@ function run(argv: string[]): number {
   if (opts.debug) for (const f of failures) if (f.stack) process.stderr.write(`${f.stack}\n`);
 
   if (opts.writeBaseline) {
-    const b = createBaseline(results);
+    const b = createBaseline(results, path.dirname(path.resolve(opts.writeBaseline)));
     const count = Object.values(b.files).reduce((n, f) => n + Object.values(f).reduce((m, e) => m + e.count, 0), 0);
     writeFile(opts.writeBaseline, JSON.stringify(b, null, 2) + '\n', 'the baseline');
     say(`recorded ${count} finding${count === 1 ? '' : 's'} in ${opts.writeBaseline}.`);

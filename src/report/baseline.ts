@@ -8,12 +8,18 @@ import { fileResult, type FileResult, type Finding } from '../model/finding';
  */
 export interface Baseline {
   version: 1;
-  /** file (relative, with "/") -> fingerprint -> how many findings share it. */
+  /** file (relative to the baseline file's folder, with "/") -> fingerprint -> how many findings share it. */
   files: Record<string, Record<string, { ruleId: string; path: string; count: number }>>;
+  /**
+   * The folder the file paths are relative to: the baseline file's own folder, so that a baseline
+   * committed with the code matches from any working directory. Not written to the file.
+   */
+  root?: string;
 }
 
-export function baselineKey(filePath: string): string {
-  return path.relative(process.cwd(), path.resolve(filePath)).split(path.sep).join('/');
+/** A linted file's key in a baseline whose paths are relative to `root` (the working directory when omitted). */
+export function baselineKey(filePath: string, root: string = process.cwd()): string {
+  return path.relative(path.resolve(root), path.resolve(filePath)).split(path.sep).join('/');
 }
 
 export function fingerprint(f: Finding): string {
@@ -24,7 +30,8 @@ export function fingerprint(f: Finding): string {
     .slice(0, 20);
 }
 
-export function createBaseline(results: FileResult[]): Baseline {
+/** A baseline of every finding, its file paths relative to `root`: the folder the baseline file will be written to. */
+export function createBaseline(results: FileResult[], root: string = process.cwd()): Baseline {
   const files: Baseline['files'] = {};
   for (const r of results) {
     if (r.messages.length === 0) continue;
@@ -34,7 +41,7 @@ export function createBaseline(results: FileResult[]): Baseline {
       const e = (entries[fp] ??= { ruleId: m.ruleId, path: m.path, count: 0 });
       e.count++;
     }
-    files[baselineKey(r.filePath)] = entries;
+    files[baselineKey(r.filePath, root)] = entries;
   }
   return { version: 1, files };
 }
@@ -42,7 +49,7 @@ export function createBaseline(results: FileResult[]): Baseline {
 /** Drop the findings the baseline knows; recount. Each recorded finding absorbs one current finding. */
 export function applyBaseline(results: FileResult[], baseline: Baseline): FileResult[] {
   return results.map((r) => {
-    const known = baseline.files[baselineKey(r.filePath)];
+    const known = baseline.files[baselineKey(r.filePath, baseline.root)];
     if (!known) return r;
     const left = new Map(Object.entries(known).map(([fp, e]) => [fp, e.count]));
     const messages = r.messages.filter((m) => {
@@ -56,6 +63,7 @@ export function applyBaseline(results: FileResult[], baseline: Baseline): FileRe
   });
 }
 
+/** Read a baseline file; its paths are taken relative to the file's folder. */
 export function parseBaseline(text: string, file: string): Baseline {
   let data: unknown;
   try {
@@ -65,5 +73,5 @@ export function parseBaseline(text: string, file: string): Baseline {
   }
   const b = data as Baseline;
   if (!b || b.version !== 1 || typeof b.files !== 'object' || b.files === null) throw new Error(`${file} is not an ecslint baseline (version 1).`);
-  return b;
+  return { version: 1, files: b.files, root: path.dirname(path.resolve(file)) };
 }
