@@ -210,6 +210,12 @@ function say(line: string): void {
   process.stderr.write(`ecslint: ${oneLine(line)}\n`);
 }
 
+/** Node's argv split at the first "--" after the script: what commander parses, and the paths after it. */
+export function splitAtDoubleDash(argv: string[]): { options: string[]; operands: string[] } {
+  const at = argv.indexOf('--', 2);
+  return at < 0 ? { options: argv, operands: [] } : { options: argv.slice(0, at), operands: argv.slice(at + 1) };
+}
+
 function run(argv: string[]): number {
   const chosen: { run?: SubcommandRun } = {};
   const program = buildProgram((r) => (chosen.run = r));
@@ -222,22 +228,27 @@ function run(argv: string[]): number {
           .join('\n'),
       ),
   });
+  // Everything after the first "--" is a path, even a word that names a subcommand or starts with "-":
+  // commander would still match the first operand against the subcommands, so it never sees them.
+  const { options: before, operands: after } = splitAtDoubleDash(argv);
   try {
-    program.parse(argv);
+    program.parse(before);
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT_OK;
     return EXIT_USAGE; // commander has already printed the problem
   }
   if (chosen.run) {
+    if (after.length > 0) throw new UsageError(`"${program.args[0]}" takes nothing after "--"; to lint paths, run: ecslint -- ${after.join(" ")}`);
     const outcome = chosen.run();
     if (outcome.stderr) process.stderr.write(outcome.stderr);
     process.stdout.write(outcome.stdout);
     return outcome.exit;
   }
   const opts = program.opts<CliOptions>();
-  const paths = program.args.length > 0 ? program.args : ['.'];
-  if (opts.stdin && program.args.length > 0) throw new UsageError('Give either --stdin or paths, not both.');
+  const operands = [...program.args, ...after];
+  const paths = operands.length > 0 ? operands : ['.'];
+  if (opts.stdin && operands.length > 0) throw new UsageError('Give either --stdin or paths, not both.');
   const overrides = overridesFrom(opts);
   const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
 
@@ -336,7 +347,7 @@ export function main(argv: string[]): void {
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) {
       say(err.message);
-    } else if (argv.includes('--debug')) {
+    } else if (splitAtDoubleDash(argv).options.includes('--debug')) {
       process.stderr.write(`ecslint: internal error: ${(err as Error).stack ?? String(err)}\n`);
     } else {
       say(`internal error: ${(err as Error).message ?? String(err)} (run with --debug for the stack trace)`);
