@@ -74,7 +74,7 @@ describe('machine formats on a bad and a clean file', () => {
     expect(r.stdout).toContain('web%0A::error file=x,line=1::forged%0D%0A');
   });
 
-  test('junit: exit 1, well-formed, a testsuite per file and a testcase per task definition', () => {
+  test('junit: exit 1, well-formed, a testsuite per file and a testcase per finding', () => {
     const r = ecslint(['--no-config', '-f', 'junit', ...files], dir);
     expect(r.code).toBe(1);
     const doc = new DOMParser({
@@ -84,8 +84,10 @@ describe('machine formats on a bad and a clean file', () => {
     }).parseFromString(r.stdout, 'text/xml');
     const suites = Array.from(doc.getElementsByTagName('testsuite'));
     expect(suites.map((s) => s.getAttribute('name'))).toEqual(files);
-    expect(suites.map((s) => Array.from(s.getElementsByTagName('testcase')).map((c) => c.getAttribute('name')))).toEqual([['web'], ['ok']]);
-    expect(doc.getElementsByTagName('failure')).toHaveLength(findings.filter((f) => f.severity === 'error').length);
+    const cases = suites.map((s) => Array.from(s.getElementsByTagName('testcase')));
+    expect(cases[0].map((c) => [c.getAttribute('file'), Number(c.getAttribute('line'))])).toEqual(findings.filter((f) => f.filePath === 'bad.json').map((f) => ['bad.json', f.line]));
+    expect(cases[1].map((c) => c.getAttribute('name'))).toEqual(['ecslint']);
+    expect(doc.getElementsByTagName('failure')).toHaveLength(findings.filter((f) => f.severity !== 'info').length);
     expect(doc.getElementsByTagName('b')).toHaveLength(0);
   });
 
@@ -125,7 +127,7 @@ describe('machine formats on a file without errors', () => {
     const r = ecslint(['--no-config', '--quiet', '-f', 'junit', 'clean.yaml'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<testsuites name="ecslint" tests="1" failures="0" errors="0">');
-    expect(r.stdout).toContain('<testcase name="ok" classname="clean.yaml"/>');
+    expect(r.stdout).toContain('<testcase name="ecslint" classname="clean.yaml" file="clean.yaml"/>');
   });
 
   test('sarif has a run with no results', () => {
@@ -155,7 +157,7 @@ describe('start-up loads only what the chosen format needs', () => {
     ['json', ['index', 'json']],
     ['compact', ['compact', 'index', 'sanitize']],
     ['github', ['github', 'index', 'paths']],
-    ['junit', ['index', 'junit']],
+    ['junit', ['index', 'junit', 'paths']],
     ['sarif', ['index', 'paths', 'sarif']],
   ])('%s: no chalk, no other format', (name, modules) => {
     expect(loaded(['--no-config', '-f', name, 'bad.json'], { FORCE_COLOR: '1' })).toEqual(modules);

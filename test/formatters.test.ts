@@ -179,10 +179,12 @@ describe('junit', () => {
     const [suite] = children(root, 'testsuite');
     expect(suite.getAttribute('name')).toBe(HOSTILE_FILE);
     const cases = children(suite, 'testcase');
-    expect(cases.map((c) => c.getAttribute('name'))).toEqual(['web']);
-    const failures = children(cases[0], 'failure');
-    expect(failures).toHaveLength(r.errorCount);
-    const mine = failures.find((f) => f.getAttribute('type') === 'fargate-no-privileged')!;
+    expect(cases).toHaveLength(r.messages.length);
+    const mineCase = cases.find((c) => c.getAttribute('name')!.startsWith('fargate-no-privileged '))!;
+    const failures = children(mineCase, 'failure');
+    expect(failures).toHaveLength(1);
+    const mine = failures[0];
+    expect(mine.getAttribute('type')).toBe('error');
     // Terminal escapes are dropped, a character XML cannot carry is shown as \uXXXX; the rest, line breaks included, survives exactly.
 
     const expected = r.messages
@@ -196,28 +198,63 @@ describe('junit', () => {
     expect(doc.getElementsByTagName('x')).toHaveLength(0);
   });
 
-  test('one testsuite per file, one testcase per task definition, one failure per error', () => {
+  test('one testsuite per file, one testcase per finding with file and line, one failure per error or warning', () => {
     const doc = parse(fmt('junit', mixedReport()));
     const root = doc.documentElement as unknown as Element;
-    expect(root.getAttribute('tests')).toBe('5');
-    expect(root.getAttribute('failures')).toBe('2');
+    expect(root.getAttribute('tests')).toBe('6');
+    expect(root.getAttribute('failures')).toBe('4');
     const suites = children(root, 'testsuite');
     expect(suites.map((s) => s.getAttribute('name'))).toEqual(['stacks/app.yaml', 'broken.json', 'clean.json']);
 
     const app = children(suites[0], 'testcase');
-    expect(app.map((c) => c.getAttribute('name'))).toEqual(['Web', 'Worker', 'Batch']);
-    expect(suites[0].getAttribute('tests')).toBe('3');
-    expect(suites[0].getAttribute('failures')).toBe('1');
-    expect(children(app[0], 'failure').map((f) => f.getAttribute('type'))).toEqual(['fargate-no-privileged', 'fargate-no-links']);
-    expect(children(app[1], 'failure')).toHaveLength(0); // a warning and an info do not fail the testcase
-    expect(children(app[1], 'system-out')[0].textContent).toBe('stacks/app.yaml:30:7 warning: Health check interval is long. [hc-interval]\nstacks/app.yaml:31:7 info: Retries are few. [hc-retries]');
-    expect(app[2].childNodes).toHaveLength(0);
+    expect(suites[0].getAttribute('tests')).toBe('4');
+    expect(suites[0].getAttribute('failures')).toBe('3');
+    expect(app.map((c) => [c.getAttribute('name'), c.getAttribute('file'), c.getAttribute('line')])).toEqual([
+      ['fargate-no-privileged 10:9', 'stacks/app.yaml', '10'],
+      ['fargate-no-links 12:9', 'stacks/app.yaml', '12'],
+      ['hc-interval 30:7', 'stacks/app.yaml', '30'],
+      ['hc-retries 31:7', 'stacks/app.yaml', '31'],
+    ]);
+    expect(app.map((c) => children(c, 'failure').map((f) => f.getAttribute('type')))).toEqual([['error'], ['error'], ['warning'], []]);
+    expect(children(app[0], 'failure')[0].textContent).toBe('stacks/app.yaml:10:9 in Web: Container "a" sets privileged. [fargate-no-privileged]\nat /x');
+    // An info does not fail its testcase; it is kept as output.
+    expect(children(app[3], 'system-out')[0].textContent).toBe('stacks/app.yaml:31:7 in Worker: Retries are few. [hc-retries]\nat /x');
 
     const broken = children(suites[1], 'testcase');
-    expect(broken.map((c) => c.getAttribute('name'))).toEqual(['(file)']);
-    expect(children(broken[0], 'failure')[0].getAttribute('type')).toBe('parse-error');
+    expect(broken.map((c) => c.getAttribute('name'))).toEqual(['parse-error 3:1']);
+    expect(children(broken[0], 'failure')[0].getAttribute('message')).toBe('Expected "," or "}".');
 
-    expect(children(suites[2], 'testcase').map((c) => c.getAttribute('name'))).toEqual(['clean']);
+    // A clean file still shows as checked: one passing testcase.
+    const clean = children(suites[2], 'testcase');
+    expect(clean.map((c) => [c.getAttribute('name'), c.getAttribute('file'), c.childNodes.length])).toEqual([['ecslint', 'clean.json', 0]]);
+  });
+
+  test('paths are relative to the repository root', () => {
+    const xml = fmt('junit', [summary('/repo/infra/td.json', [finding({})])]);
+    const suite = parse(xml).getElementsByTagName('testsuite')[0];
+    expect(suite.getAttribute('name')).toBe('infra/td.json');
+    expect(suite.getElementsByTagName('testcase')[0].getAttribute('file')).toBe('infra/td.json');
+  });
+
+  test('a JUnit consumer (test-results-parser) sees every error and warning as a failed test, each with its own message', () => {
+    const { parse: parseResults } = require('test-results-parser') as { parse(o: { type: string; files: string[] }): ConsumedResult };
+    type ConsumedResult = { total: number; failed: number; passed: number; suites: Array<{ name: string; total: number; failed: number; cases: Array<{ name: string; status: string; failure: string }> }> };
+    const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'ecslint-junit-'));
+    try {
+      const file = path.join(tmp, 'report.xml');
+      fs.writeFileSync(file, fmt('junit', mixedReport()));
+      const result = parseResults({ type: 'junit', files: [file] });
+      expect([result.total, result.failed, result.passed]).toEqual([6, 4, 2]);
+      const app = result.suites.find((s) => s.name === 'stacks/app.yaml')!;
+      expect(app.cases.map((c) => [c.status, c.failure])).toEqual([
+        ['FAIL', 'Container "a" sets privileged.'],
+        ['FAIL', 'Container "a" sets links.'],
+        ['FAIL', 'Health check interval is long.'],
+        ['PASS', ''],
+      ]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

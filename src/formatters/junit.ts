@@ -1,4 +1,5 @@
-import type { FileResult, Finding, Report } from '../model/finding';
+import type { Finding, Report } from '../model/finding';
+import { repositoryPath } from './paths';
 
 // XML 1.0 has no way to write these characters at all, not even as character references.
 // eslint-disable-next-line no-control-regex
@@ -21,60 +22,37 @@ export function xmlAttr(s: string): string {
   return xmlText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
-/** Findings that belong to no task definition (parse errors, duplicate keys) go to a testcase for the file itself. */
-const FILE_CASE = '(file)';
+/** The testcase of a file without findings: it passes, so the report shows that the file was checked. */
+const CLEAN_CASE = 'ecslint';
 
-interface TestCase {
-  name: string;
-  findings: Finding[];
+function failureDetail(file: string, m: Finding): string {
+  const where = m.taskDefinition ? ` in ${m.taskDefinition}` : '';
+  return `${file}:${m.line}:${m.column}${where}: ${m.message} [${m.ruleId}]${m.path ? `\nat ${m.path}` : ''}`;
 }
-
-function testCases(r: FileResult): TestCase[] {
-  const cases = new Map<string, TestCase>();
-  const caseFor = (name: string) => {
-    let c = cases.get(name);
-    if (!c) cases.set(name, (c = { name, findings: [] }));
-    return c;
-  };
-  if (r.messages.some((m) => m.taskDefinition === undefined)) caseFor(FILE_CASE);
-  for (const name of r.taskDefinitions ?? []) caseFor(name);
-  for (const m of r.messages) caseFor(m.taskDefinition ?? FILE_CASE).findings.push(m);
-  return [...cases.values()];
-}
-
-const where = (file: string, m: Finding) => `${file}:${m.line}:${m.column}`;
 
 /**
- * JUnit XML, as CI servers show test reports: one testsuite per file, one testcase per task definition,
- * one <failure> per error finding. Warnings and infos do not fail a testcase; they are listed in its
- * <system-out>. Counts: `tests` testcases, `failures` testcases with at least one error.
+ * JUnit XML as Jenkins (Surefire's schema) and GitLab read it: one testsuite per file, one testcase per finding
+ * with the file (relative to the repository root) and the line, and one <failure> in it whose type is the
+ * severity. CI servers show one failure per testcase, so findings never share one. Infos do not fail: their
+ * testcase passes and carries the finding in <system-out>. A file without findings has one passing testcase.
  */
 export function formatJunit(report: Report): string {
   let body = '';
   let tests = 0;
   let failures = 0;
   for (const r of report.results) {
-    const cases = testCases(r);
-    const failed = cases.filter((c) => c.findings.some((m) => m.severity === 'error')).length;
-    tests += cases.length;
+    const file = repositoryPath(r.filePath, report.root);
+    const failed = r.messages.filter((m) => m.severity !== 'info').length;
+    const count = Math.max(1, r.messages.length);
+    tests += count;
     failures += failed;
-    body += `  <testsuite name="${xmlAttr(r.filePath)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0">\n`;
-    for (const c of cases) {
-      const open = `    <testcase name="${xmlAttr(c.name)}" classname="${xmlAttr(r.filePath)}"`;
-      if (c.findings.length === 0) {
-        body += `${open}/>\n`;
-        continue;
-      }
-      body += `${open}>\n`;
-      for (const m of c.findings.filter((f) => f.severity === 'error')) {
-        const detail = `${where(r.filePath, m)} ${m.message} [${m.ruleId}]${m.path ? `\nat ${m.path}` : ''}`;
-        body += `      <failure message="${xmlAttr(m.message)}" type="${xmlAttr(m.ruleId)}">${xmlText(detail)}</failure>\n`;
-      }
-      const notes = c.findings.filter((f) => f.severity !== 'error');
-      if (notes.length > 0) {
-        const text = notes.map((m) => `${where(r.filePath, m)} ${m.severity}: ${m.message} [${m.ruleId}]`).join('\n');
-        body += `      <system-out>${xmlText(text)}</system-out>\n`;
-      }
+    body += `  <testsuite name="${xmlAttr(file)}" tests="${count}" failures="${failed}" errors="0" skipped="0">\n`;
+    if (r.messages.length === 0) body += `    <testcase name="${CLEAN_CASE}" classname="${xmlAttr(file)}" file="${xmlAttr(file)}"/>\n`;
+    for (const m of r.messages) {
+      body += `    <testcase name="${xmlAttr(`${m.ruleId} ${m.line}:${m.column}`)}" classname="${xmlAttr(file)}" file="${xmlAttr(file)}" line="${m.line}">\n`;
+      const detail = xmlText(failureDetail(file, m));
+      if (m.severity === 'info') body += `      <system-out>${detail}</system-out>\n`;
+      else body += `      <failure message="${xmlAttr(m.message)}" type="${m.severity}">${detail}</failure>\n`;
       body += `    </testcase>\n`;
     }
     body += `  </testsuite>\n`;
