@@ -91,6 +91,13 @@ describe('machine formats on a bad and a clean file', () => {
     expect(doc.getElementsByTagName('b')).toHaveLength(0);
   });
 
+  test('gitlab: exit 1, a Code Quality issue per finding, at its file and line', () => {
+    const r = ecslint(['--no-config', '-f', 'gitlab', ...files], dir);
+    expect(r.code).toBe(1);
+    const issues = JSON.parse(r.stdout) as Array<{ check_name: string; location: { path: string; lines: { begin: number } } }>;
+    expect(issues.map((i) => [i.check_name, i.location.path, i.location.lines.begin])).toEqual(findings.map((f) => [f.ruleId, f.filePath, f.line]));
+  });
+
   test('sarif: exit 1, valid against the SARIF 2.1.0 schema, one result per finding', () => {
     const r = ecslint(['--no-config', '-f', 'sarif', ...files], dir);
     expect(r.code).toBe(1);
@@ -157,6 +164,7 @@ describe('start-up loads only what the chosen format needs', () => {
     ['json', ['index', 'json']],
     ['compact', ['compact', 'index', 'sanitize']],
     ['github', ['github', 'index', 'paths']],
+    ['gitlab', ['gitlab', 'index', 'paths']],
     ['junit', ['index', 'junit', 'paths']],
     ['sarif', ['index', 'paths', 'sarif']],
   ])('%s: no chalk, no other format', (name, modules) => {

@@ -258,6 +258,48 @@ describe('junit', () => {
   });
 });
 
+describe('gitlab', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'gitlab-codequality.schema.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+
+  type Issue = { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } };
+  function gitlab(results: FileResult[]): Issue[] {
+    const issues = JSON.parse(fmt('gitlab', results));
+    if (!validate(issues)) throw new Error(`not a GitLab Code Quality report: ${ajv.errorsText(validate.errors)}`);
+    return issues;
+  }
+
+  test("one issue per finding, valid against GitLab's documented format, with unique fingerprints", () => {
+    const issues = gitlab(mixedReport());
+    expect(issues.map((i) => [i.check_name, i.severity, i.location.path, i.location.lines.begin])).toEqual([
+      ['fargate-no-privileged', 'major', 'stacks/app.yaml', 10],
+      ['fargate-no-links', 'major', 'stacks/app.yaml', 12],
+      ['hc-interval', 'minor', 'stacks/app.yaml', 30],
+      ['hc-retries', 'info', 'stacks/app.yaml', 31],
+      ['parse-error', 'major', 'broken.json', 3],
+    ]);
+    expect(issues[0].description).toBe('Container "a" sets privileged. [fargate-no-privileged]');
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+  });
+
+  test('paths are relative to the repository root; fingerprints do not change when lines move', () => {
+    const at = (line: number) => gitlab([summary('/repo/infra/td.json', [finding({ line, endLine: line })])]);
+    expect(at(3)[0].location.path).toBe('infra/td.json');
+    expect(at(3)[0].fingerprint).toBe(at(40)[0].fingerprint);
+    // Two findings that share rule and pointer still get fingerprints of their own.
+    const twice = gitlab([summary('/repo/td.json', [finding({ line: 1 }), finding({ line: 2 })])]);
+    expect(twice[0].fingerprint).not.toBe(twice[1].fingerprint);
+  });
+
+  test('a hostile value stays a JSON string; a clean report is an empty array', () => {
+    const r = hostileResult();
+    const issues = gitlab([r]);
+    expect(issues.map((i) => i.description)).toEqual(r.messages.map((m) => `${m.message} [${m.ruleId}]`));
+    expect(gitlab([summary('clean.json', [], ['clean'])])).toEqual([]);
+  });
+});
+
 describe('sarif', () => {
   const schema = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'sarif-schema-2.1.0.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false });

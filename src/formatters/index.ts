@@ -1,8 +1,8 @@
 import type { Report } from '../model/finding';
 import type { Palette } from './stylish';
 
-export type FormatName = 'stylish' | 'json' | 'compact' | 'github' | 'junit' | 'sarif';
-export const FORMATS: FormatName[] = ['stylish', 'json', 'compact', 'github', 'junit', 'sarif'];
+export type FormatName = 'stylish' | 'json' | 'compact' | 'github' | 'gitlab' | 'junit' | 'sarif';
+export const FORMATS: FormatName[] = ['stylish', 'json', 'compact', 'github', 'gitlab', 'junit', 'sarif'];
 
 export type { Palette } from './stylish';
 
@@ -27,6 +27,8 @@ export function format(name: FormatName, report: Report, options: FormatOptions 
       return (require('./compact') as typeof import('./compact')).formatCompact(report);
     case 'github':
       return (require('./github') as typeof import('./github')).formatGithub(report);
+    case 'gitlab':
+      return (require('./gitlab') as typeof import('./gitlab')).formatGitlab(report);
     case 'junit':
       return (require('./junit') as typeof import('./junit')).formatJunit(report);
     case 'sarif':
