@@ -238,7 +238,12 @@ describe('junit', () => {
 
   test('a JUnit consumer (test-results-parser) sees every error and warning as a failed test, each with its own message', () => {
     const { parse: parseResults } = require('test-results-parser') as { parse(o: { type: string; files: string[] }): ConsumedResult };
-    type ConsumedResult = { total: number; failed: number; passed: number; suites: Array<{ name: string; total: number; failed: number; cases: Array<{ name: string; status: string; failure: string }> }> };
+    type ConsumedResult = {
+      total: number;
+      failed: number;
+      passed: number;
+      suites: Array<{ name: string; total: number; failed: number; cases: Array<{ name: string; status: string; failure: string }> }>;
+    };
     const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'ecslint-junit-'));
     try {
       const file = path.join(tmp, 'report.xml');
@@ -255,6 +260,43 @@ describe('junit', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('stylish on a narrow terminal', () => {
+  const long = 'Container "web" uses the awslogs log driver on Fargate without the option "awslogs-stream-prefix", so its log streams cannot be told apart.';
+  const results = () => [
+    summary('td.json', [
+      finding({ line: 7, column: 5, message: long, ruleId: 'log-awslogs-stream-prefix' }),
+      finding({ line: 120, column: 13, severity: 'warning', message: 'Short one.', ruleId: 'bp-no-privileged' }),
+    ]),
+  ];
+
+  test('wraps long messages within their column: no line is wider than the terminal, line:col stays a column', () => {
+    const out = format('stylish', makeReport(results(), { root: CWD }), { width: 80 });
+    const lines = out.split('\n').filter((l) => l.startsWith('  '));
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    // Finding lines start with line:col in a fixed-width column; continuation lines leave it blank.
+    const finding = lines.filter((l) => /^ {2}\d/.test(l));
+    expect(finding.map((l) => l.slice(2, 9))).toEqual(['7:5    ', '120:13 ']);
+    const messageAt = finding[0].indexOf('Container');
+    const continued = lines.filter((l) => !/^ {2}\d/.test(l));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const l of continued) expect(l.slice(0, messageAt).trim()).toBe('');
+    // Nothing is lost: the pieces make up the message again.
+    const pieces = [
+      finding[0]
+        .slice(messageAt)
+        .replace(/\s+log-awslogs-stream-prefix$/, '')
+        .trim(),
+      ...continued.map((l) => l.trim()),
+    ];
+    expect(pieces.join(' ')).toBe(long);
+  });
+
+  test('without a width (a pipe or a file) nothing wraps', () => {
+    const out = format('stylish', makeReport(results(), { root: CWD }));
+    expect(out).toContain(long);
   });
 });
 

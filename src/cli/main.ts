@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from '../model/config';
 import { ConfigError } from '../config/load';
 import type { Overrides } from '../config/resolve';
 import { addSubcommands, SubcommandRun } from './commands';
-import { FORMATS, type FormatName, type Palette } from '../formatters';
+import { FORMATS, type FormatName, type FormatOptions, type Palette } from '../formatters';
 import { applyBaseline, Baseline, createBaseline, parseBaseline } from '../report/baseline';
 import { errorsOnly } from '../report/report';
 import { MAX_FILE_BYTES } from '../files/read';
@@ -147,6 +147,12 @@ function palette(): Palette {
   return { underline: c.underline, dim: c.dim, red: c.red, yellow: c.yellow, blue: c.blue, bold: c.bold };
 }
 
+/** Colour and the terminal's width (a report for a terminal wraps to it; one for a file or a pipe never does). */
+function stylishOptions(opts: CliOptions): FormatOptions {
+  const width = !opts.outputFile && process.stdout.isTTY === true ? process.stdout.columns : undefined;
+  return { ...(useColour(opts) ? { palette: palette() } : {}), ...(width ? { width } : {}) };
+}
+
 /** A system error as one short reason. */
 function reason(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
@@ -239,7 +245,7 @@ function run(argv: string[]): number {
     return EXIT_USAGE; // commander has already printed the problem
   }
   if (chosen.run) {
-    if (after.length > 0) throw new UsageError(`"${program.args[0]}" takes nothing after "--"; to lint paths, run: ecslint -- ${after.join(" ")}`);
+    if (after.length > 0) throw new UsageError(`"${program.args[0]}" takes nothing after "--"; to lint paths, run: ecslint -- ${after.join(' ')}`);
     const outcome = chosen.run();
     if (outcome.stderr) process.stderr.write(outcome.stderr);
     process.stdout.write(outcome.stdout);
@@ -278,7 +284,7 @@ function run(argv: string[]): number {
   }
   const shown = opts.quiet ? results.map(errorsOnly) : results;
   const report = api.report(shown, { root: repositoryRoot() });
-  const output = api.format(opts.format, report, opts.format === 'stylish' && useColour(opts) ? { palette: palette() } : {});
+  const output = api.format(opts.format, report, opts.format === 'stylish' ? stylishOptions(opts) : {});
   if (opts.outputFile) writeFile(opts.outputFile, output, 'the report');
   else process.stdout.write(output);
 

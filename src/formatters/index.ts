@@ -9,6 +9,8 @@ export type { Palette } from './stylish';
 export interface FormatOptions {
   /** Colours for stylish output; plain when omitted. */
   palette?: Palette;
+  /** The terminal's width in columns: stylish wraps long messages to it. */
+  width?: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export function format(name: FormatName, report: Report, options: FormatOptions 
       return (require('./json') as typeof import('./json')).formatJson(report);
     case 'stylish': {
       const { formatStylish, PLAIN } = require('./stylish') as typeof import('./stylish');
-      return formatStylish(report, options.palette ?? PLAIN);
+      return formatStylish(report, options.palette ?? PLAIN, options.width);
     }
     case 'compact':
       return (require('./compact') as typeof import('./compact')).formatCompact(report);

@@ -13,8 +13,33 @@ export interface Palette {
 
 export const PLAIN: Palette = { underline: (s) => s, dim: (s) => s, red: (s) => s, yellow: (s) => s, blue: (s) => s, bold: (s) => s };
 
-/** ESLint's stylish layout: findings grouped by file, aligned columns, one summary line. */
-export function formatStylish(report: Report, palette: Palette = PLAIN): string {
+/** The narrowest message column worth wrapping to; on a narrower terminal the lines simply run on. */
+const MIN_MESSAGE_WIDTH = 24;
+
+/** Words of a message in lines of at most `width` characters; a word longer than that is cut. */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/ +/)) {
+    while (word.length > width) {
+      if (line) (lines.push(line), (line = ''));
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+    }
+    if (word === '') continue;
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ' ' + word;
+    else (lines.push(line), (line = word));
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * ESLint's stylish layout: findings grouped by file, aligned columns, one summary line. Given the terminal's
+ * width, a long message wraps within its own column, so that the line:col column stays a clean column.
+ */
+export function formatStylish(report: Report, palette: Palette = PLAIN, width?: number): string {
   let out = '';
   let errors = 0;
   let warnings = 0;
@@ -27,11 +52,16 @@ export function formatStylish(report: Report, palette: Palette = PLAIN): string 
     const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, stripControl(m.message), m.ruleId]);
     const w0 = Math.max(...rows.map((x) => x[0].length));
     const w1 = Math.max(...rows.map((x) => x[1].length));
-    const w2 = Math.max(...rows.map((x) => x[2].length));
+    const w3 = Math.max(...rows.map((x) => x[3].length));
+    const indent = 2 + w0 + 2 + w1 + 2;
+    const room = width === undefined ? Infinity : width - indent - 2 - w3;
+    const w2 = Math.min(Math.max(...rows.map((x) => x[2].length)), room >= MIN_MESSAGE_WIDTH ? room : Infinity);
     out += `\n${palette.underline(stripControl(r.filePath))}\n`;
     for (const [pos, sev, msg, id] of rows) {
       const colour = sev === 'error' ? palette.red : sev === 'warning' ? palette.yellow : palette.blue;
-      out += `  ${palette.dim(pos.padEnd(w0))}  ${colour(sev.padEnd(w1))}  ${msg.padEnd(w2)}  ${palette.dim(id)}\n`;
+      const lines = msg.length > w2 ? wrapText(msg, w2) : [msg];
+      out += `  ${palette.dim(pos.padEnd(w0))}  ${colour(sev.padEnd(w1))}  ${lines[0].padEnd(w2)}  ${palette.dim(id)}\n`;
+      for (const more of lines.slice(1)) out += `${' '.repeat(indent)}${more}\n`;
     }
   }
   const total = errors + warnings + infos;
