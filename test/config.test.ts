@@ -218,6 +218,130 @@ describe('suppression comments', () => {
     expect(ids(r)).not.toContain('fargate-no-privileged');
     expect(ids(r)).toContain('fargate-no-links');
   });
+
+  test('an unknown rule id in a Metadata ignore or a disable comment is reported where it is written, with a did-you-mean', () => {
+    const text = [
+      'Resources:',
+      '  Web:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Metadata:',
+      '      ecslint:',
+      '        ignore: [fargate-privileged]',
+      '    Properties:',
+      '      RequiresCompatibilities: [FARGATE]',
+      '      NetworkMode: awsvpc',
+      '      ContainerDefinitions:',
+      '        - Name: web',
+      '          Image: nginx:1.27',
+      '          Privileged: true',
+      '          # ecslint-disable-next-line fargate-no-link',
+      '          Links: [db]',
+      '',
+    ].join('\n');
+    // Without --report-unused-disable-directives: an id that names nothing is always a mistake.
+    const r = api.lintText(text, { filePath: 't.yaml' });
+    const unknown = r.messages.filter((m) => m.ruleId === 'unused-disable-directive');
+    expect(unknown.map((m) => [m.line, m.column, m.severity, m.message])).toEqual([
+      [6, 18, 'warning', 'Metadata ignore names an unknown rule "fargate-privileged", so it suppresses nothing. Did you mean "fargate-no-privileged"?'],
+      [14, 11, 'warning', 'ecslint-disable-next-line names an unknown rule "fargate-no-link", so it suppresses nothing. Did you mean "fargate-no-links"?'],
+    ]);
+    expect(ids(r)).toContain('fargate-no-privileged');
+    expect(ids(r)).toContain('fargate-no-links');
+    // Reported once, not again as an unused directive.
+    const withUnused = api.lintText(text, { filePath: 't.yaml', config: { reportUnusedDisableDirectives: true } });
+    expect(withUnused.messages.filter((m) => m.ruleId === 'unused-disable-directive')).toHaveLength(2);
+  });
+});
+
+describe('rule selection and mistakes in a configuration', () => {
+  const lintWith = (config: string) => {
+    write('.ecslintrc.yaml', config);
+    write('td.yaml', FARGATE_YAML);
+    return run(['-f', 'json', 'td.yaml']);
+  };
+
+  test('globs and prefixes name several rules; a later exact id wins over an earlier glob', () => {
+    const all = ids(JSON.parse(lintWith('rules: {}\n').stdout)[0]);
+    expect(all).toEqual(expect.arrayContaining(['fargate-no-privileged', 'fargate-no-links']));
+    const r = lintWith('rules:\n  fargate-*: off\n  fargate-no-links: warn\n');
+    const left = JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string; severity: string }>;
+    expect(left.filter((m) => m.ruleId.startsWith('fargate-')).map((m) => [m.ruleId, m.severity])).toEqual([['fargate-no-links', 'warning']]);
+    const prefix = lintWith('rules:\n  fargate-: off\n');
+    expect(ids(JSON.parse(prefix.stdout)[0]).filter((id) => id.startsWith('fargate-'))).toEqual([]);
+    // On the command line too.
+    expect(ids(JSON.parse(run(['--no-config', '-f', 'json', '--rule', 'fargate-*:off', 'td.yaml']).stdout)[0]).filter((id) => id.startsWith('fargate-'))).toEqual([]);
+  });
+
+  test('an unknown rule id or a glob that matches nothing is an error at its line, with a did-you-mean', () => {
+    const r = lintWith('rules:\n  bp-awsvpc: warn\n  fargate-privileged: off\n');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`ecslint: ${path.join(dir, '.ecslintrc.yaml')}:3:3: unknown rule "fargate-privileged". Did you mean "fargate-no-privileged"? Run "ecslint rules" for the list.`);
+    const g = lintWith('rules:\n  farget-*: off\n');
+    expect(g.status).toBe(2);
+    expect(g.stderr).toContain('.ecslintrc.yaml:2:3: no rule matches "farget-*".');
+  });
+
+  test("rule options that break the function's options schema are a configuration error at their line, not an internal error", () => {
+    const r = lintWith('rules:\n  bp-no-env-secrets:\n    - warn\n    - words: ["lower case"]\n');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${path.join(dir, '.ecslintrc.yaml')}:2:3: options for rule bp-no-env-secrets: data/words/0 must match pattern`);
+    expect(r.stderr).not.toContain('internal error');
+    const schemaCheck = lintWith('rules:\n  bp-awsvpc: [error, { x: 1 }]\n');
+    expect(schemaCheck.status).toBe(2);
+    expect(schemaCheck.stderr).toContain('.ecslintrc.yaml:2:3: rule bp-awsvpc takes no options: it is a schema check');
+  });
+});
+
+describe('extends', () => {
+  test('a relative path: its rules apply, this file wins over it, overrides and presets are inherited', () => {
+    write('team/base.yaml', 'extends: ecslint:strict\nrules:\n  fargate-no-links: off\n  fargate-no-privileged: warn\n');
+    write('app/.ecslintrc.yaml', 'extends: ../team/base.yaml\nrules:\n  fargate-no-privileged: error\n');
+    write('app/td.yaml', FARGATE_YAML);
+    const r = run(['-f', 'json', 'app/td.yaml']);
+    const messages = JSON.parse(r.stdout)[0].messages as Array<{ ruleId: string; severity: string }>;
+    expect(messages.map((m) => m.ruleId)).not.toContain('fargate-no-links');
+    expect(messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('error');
+    // strict turns on rules that recommended leaves off.
+    expect(messages.map((m) => m.ruleId)).toContain('bp-readonly-root-fs');
+  });
+
+  test('a package name resolves to a YAML or JSON file in node_modules; a package whose entry is code is refused, never run', () => {
+    write('node_modules/@team/ecslint-config/package.json', JSON.stringify({ name: '@team/ecslint-config', main: 'config.json' }));
+    write('node_modules/@team/ecslint-config/config.json', JSON.stringify({ rules: { 'fargate-no-links': 'off' } }));
+    write('node_modules/@team/ecslint-config/strict.yaml', 'rules:\n  fargate-no-privileged: off\n');
+    write('td.yaml', FARGATE_YAML);
+    write('.ecslintrc.yaml', 'extends: ["@team/ecslint-config", "@team/ecslint-config/strict.yaml"]\n');
+    const found = ids(JSON.parse(run(['-f', 'json', 'td.yaml']).stdout)[0]);
+    expect(found).not.toContain('fargate-no-links');
+    expect(found).not.toContain('fargate-no-privileged');
+
+    const marker = path.join(dir, 'ran');
+    write('node_modules/evil/package.json', JSON.stringify({ name: 'evil', main: 'index.js' }));
+    write('node_modules/evil/index.js', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'); module.exports = {};`);
+    write('.ecslintrc.yaml', 'extends: evil\n');
+    const r = run(['td.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('.ecslintrc.yaml:1:1: extends "evil": the package has no YAML or JSON configuration');
+    write('.ecslintrc.yaml', 'extends: evil/index.js\n');
+    expect(run(['td.yaml']).stderr).toContain('packages are never run');
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  test('a cycle, and nesting past the limit, are clear errors', () => {
+    write('a.yaml', 'extends: ./b.yaml\n');
+    write('b.yaml', 'extends: ./a.yaml\n');
+    write('td.yaml', FARGATE_YAML);
+    const r = run(['-c', 'a.yaml', 'td.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('b.yaml:1:1: extends "./a.yaml" makes a cycle: a.yaml -> b.yaml -> a.yaml');
+    for (let i = 0; i < 12; i++) write(`deep${i}.yaml`, `extends: ./deep${i + 1}.yaml\n`);
+    write('deep12.yaml', 'rules: {}\n');
+    const deep = run(['-c', 'deep0.yaml', 'td.yaml']);
+    expect(deep.status).toBe(2);
+    expect(deep.stderr).toMatch(/extend each other more than \d+ deep/);
+    write('c.yaml', 'extends: ./missing.yaml\n');
+    expect(run(['-c', 'c.yaml', 'td.yaml']).stderr).toContain('c.yaml:1:1: extends "./missing.yaml": no such file');
+  });
 });
 
 describe('baseline', () => {

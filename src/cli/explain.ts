@@ -2,6 +2,7 @@ import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import { PRESET_ORDER } from '../model/rule';
 import { allRules, CheckDescription, describeCheck, describeSeed, Example, ruleInfo } from '../docs/rule-info';
 import { ruleDocUrl } from '../model/project';
+import { didYouMean } from '../config/rule-ids';
 
 const indent = (text: string, by: string) =>
   text
@@ -23,29 +24,6 @@ function checkText(check: CheckDescription): string {
   return `${check.given.join(', ')}${check.field ? ` (member ${check.field})` : ''} ${what}`;
 }
 
-/** The closest known ids, for "did you mean". */
-function suggestions(id: string, ids: string[]): string[] {
-  const distance = (a: string, b: string) => {
-    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0];
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const t = d[j];
-        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = t;
-      }
-    }
-    return d[b.length];
-  };
-  return ids
-    .map((x) => ({ x, d: x.includes(id) || id.includes(x) ? 0 : distance(id, x) }))
-    .filter((c) => c.d <= Math.max(2, Math.floor(id.length / 3)))
-    .sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1))
-    .slice(0, 3)
-    .map((c) => c.x);
-}
-
 /** `ecslint explain <rule-id>`: the text to print, or the error to show when no rule has that id. */
 export function explain(id: string): { text: string } | { error: string } {
   const rule = allRules().find((r) => r.id === id);
@@ -54,8 +32,7 @@ export function explain(id: string): { text: string } | { error: string } {
     if (core) {
       return { text: `${id} (${core.severity}, in every preset)\n\n${core.description}\n\nReported by the loader, before any rule runs: it is about the file, not a task definition.\n` };
     }
-    const near = suggestions(id, [...allRules().map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)]);
-    return { error: `Unknown rule "${id}".${near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''} Run "ecslint rules" for the list.` };
+    return { error: `Unknown rule "${id}".${didYouMean(id, [...allRules().map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)])} Run "ecslint rules" for the list.` };
   }
   const info = ruleInfo(rule);
   const check = describeCheck(rule);

@@ -5,6 +5,7 @@ import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../model/
 import type { FileResult } from '../model/finding';
 import { DEFAULT_CONFIG } from '../model/config';
 import { ConfigError } from '../config/load';
+import { expandRulePattern, unknownRuleText } from '../config/rule-ids';
 import type { Overrides } from '../config/resolve';
 import { addSubcommands, SubcommandRun } from './commands';
 import { FORMATS, type FormatName, type FormatOptions, type Palette } from '../formatters';
@@ -41,8 +42,8 @@ interface CliOptions {
 }
 
 function parseRuleSetting(value: string, previous: string[]): string[] {
-  if (!/^[a-z0-9-]+:(off|warn|warning|error|info)$/.test(value)) {
-    throw new InvalidArgumentError('expected ID:off|warn|error, for example fargate-no-privileged:warn');
+  if (!/^[a-z0-9*?-]+:(off|warn|warning|error|info)$/.test(value)) {
+    throw new InvalidArgumentError('expected ID:off|warn|error, for example fargate-no-privileged:warn or "bp-*:off"');
   }
   return [...previous, value];
 }
@@ -87,8 +88,18 @@ export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => 
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks JSON or YAML)')
     .option('--debug', 'print stack traces of internal errors')
     .version(api.version(), '-v, --version')
-    .showHelpAfterError('(run "ecslint --help" for usage)')
-    .exitOverride();
+    .exitOverride()
+    // A usage mistake is one line, with where to look: commander's own wording, minus its "error: ".
+    .configureOutput({
+      outputError: (text, write) => write(`ecslint: ${oneLine(text.trim().replace(/^error: /, ''))} (run "ecslint --help" for usage)\n`),
+      writeErr: (text) =>
+        process.stderr.write(
+          text
+            .split('\n')
+            .map((l) => (l === '' ? l : oneLine(l)))
+            .join('\n'),
+        ),
+    });
   program.addHelpText(
     'after',
     `
@@ -113,12 +124,13 @@ to lint a folder with one of those names, write it as a path: ecslint ./rules`,
 }
 
 function overridesFrom(opts: CliOptions): Overrides {
-  const known = new Set(api.builtInRuleMeta().map((r) => r.id));
+  const known = api.builtInRuleMeta().map((r) => r.id);
   const rules: Record<string, SeveritySetting> = {};
   for (const setting of opts.rule) {
-    const [id, sev] = setting.split(':');
-    if (!known.has(id)) throw new UsageError(`Unknown rule "${id}" in --rule ${setting}.`);
-    rules[id] = sev === 'warn' ? 'warning' : (sev as SeveritySetting);
+    const [pattern, sev] = setting.split(':');
+    const ids = expandRulePattern(pattern, known);
+    if (ids.length === 0) throw new UsageError(`--rule ${setting}: ${unknownRuleText(pattern, known)} Run "ecslint rules" for the list.`);
+    for (const id of ids) rules[id] = sev === 'warn' ? 'warning' : (sev as SeveritySetting);
   }
   return {
     preset: opts.preset,
@@ -225,15 +237,6 @@ export function splitAtDoubleDash(argv: string[]): { options: string[]; operands
 function run(argv: string[]): number {
   const chosen: { run?: SubcommandRun } = {};
   const program = buildProgram((r) => (chosen.run = r));
-  program.configureOutput({
-    writeErr: (s) =>
-      process.stderr.write(
-        s
-          .split('\n')
-          .map((l) => (l === '' ? l : oneLine(l)))
-          .join('\n'),
-      ),
-  });
   // Everything after the first "--" is a path, even a word that names a subcommand or starts with "-":
   // commander would still match the first operand against the subcommands, so it never sees them.
   const { options: before, operands: after } = splitAtDoubleDash(argv);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { RuleDefinition } from '../model/rule';
+import { PRESET_ORDER, type RuleDefinition } from '../model/rule';
 import { locate } from '../model/document';
 import { LineIndex } from '../model/text';
 import { parseJson } from '../load/parse-json';
@@ -11,6 +11,9 @@ import { globToRegExp } from '../files/expand';
 import { checkLinearRegExp } from './safe-regex';
 import { builtInRules } from '../engine/registry';
 import { CORE_DIAGNOSTICS } from '../report/diagnostics';
+import { checkFunction } from '../engine/registry';
+import { errorsText, runtimeValidator } from '../engine/runtime-validators';
+import { expandRulePattern, unknownRuleText } from './rule-ids';
 
 /** Looked for in each folder from the linted file's folder upward; the first found wins. */
 export const CONFIG_NAMES = ['.ecslintrc.yaml', '.ecslintrc.yml', '.ecslintrc.json', 'ecslint.config.yaml', 'package.json'];
@@ -100,8 +103,11 @@ export function findConfig(dir: string): LoadedConfig | undefined {
   }
 }
 
-/** Read and validate one configuration file. Returns undefined for a package.json without an "ecslint" key. */
-export function loadConfigFile(file: string, fromPackageJson = path.basename(file) === 'package.json'): LoadedConfig | undefined {
+/**
+ * Read and validate one configuration file, with what it extends. Returns undefined for a package.json without
+ * an "ecslint" key. `extendedFrom` is the chain of files that extend this one, for cycles and depth.
+ */
+export function loadConfigFile(file: string, fromPackageJson = path.basename(file) === 'package.json', extendedFrom: string[] = []): LoadedConfig | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -148,66 +154,166 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
   }
   const cfg = raw as RawConfig;
   const dir = path.dirname(file);
-  const extendsList = cfg.extends === undefined ? [] : Array.isArray(cfg.extends) ? cfg.extends : [cfg.extends];
-  const preset = extendsList.length > 0 ? (extendsList[extendsList.length - 1].replace('ecslint:', '') as Preset) : undefined;
+  const fail = (segments: string[], reason: string): never => {
+    const p = at(segments);
+    throw new ConfigError(file, p.line, p.column, reason);
+  };
 
-  const customRules: RuleDefinition[] = [];
+  // What this file extends comes first; its own settings win over it.
+  const chain = [...extendedFrom, path.resolve(file)];
+  const base = extendsOf(cfg.extends, dir, chain, fail);
+
+  const customRules: RuleDefinition[] = [...base.customRules];
   (cfg.rulesDirectories ?? []).forEach((d, i) => {
     const { loadCustomRules } = require('./custom-rules') as typeof import('./custom-rules');
     try {
       customRules.push(...loadCustomRules(path.resolve(dir, d)));
     } catch (err) {
-      const p = at(['rulesDirectories', String(i)]);
-      throw new ConfigError(file, p.line, p.column, (err as Error).message);
+      fail(['rulesDirectories', String(i)], (err as Error).message);
     }
   });
 
-  const rules = ruleSettings(cfg.rules ?? {});
-  const known = new Set([...builtInRules().map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS), ...customRules.map((r) => r.id)]);
-  const unknownRule = (where: string[], ids: string[]) => {
-    const id = ids.find((x) => !known.has(x));
-    if (id === undefined) return;
-    const p = at([...where, id]);
-    throw new ConfigError(file, p.line, p.column, `unknown rule "${id}" (run "ecslint rules" for the list)`);
-  };
-  unknownRule(['rules'], Object.keys(cfg.rules ?? {}));
-  (cfg.overrides ?? []).forEach((o, i) => unknownRule(['overrides', String(i), 'rules'], Object.keys(o.rules ?? {})));
+  const definitions = new Map<string, RuleDefinition>([...builtInRules(), ...customRules].map((r) => [r.id, r]));
+  const known = [...definitions.keys(), ...Object.keys(CORE_DIAGNOSTICS)];
+  const settings = (where: string[], given: Record<string, unknown> | undefined) => ruleSettings(given ?? {}, known, definitions, (key, reason) => fail([...where, key], reason));
   const checkGlobs = (globs: string[] | undefined) => (globs ?? []).map((g) => globToRegExp(g.replace(/^\.\//, '')));
-  const loaded: LoadedConfig = {
+  return {
     file,
     dir,
-    preset,
-    rules,
-    overrides: (cfg.overrides ?? []).map((o) => ({
-      files: checkGlobs(o.files),
-      excludedFiles: checkGlobs(o.excludedFiles),
-      rules: ruleSettings(o.rules ?? {}),
-      launchType: o.launchType,
-      docs: o.docs,
-    })),
-    ignore: checkGlobs(cfg.ignorePatterns),
-    launchType: cfg.launchType,
-    docs: cfg.docs,
+    preset: base.preset,
+    rules: { ...base.rules, ...settings(['rules'], cfg.rules) },
+    overrides: [
+      ...base.overrides,
+      ...(cfg.overrides ?? []).map((o, i) => ({
+        files: checkGlobs(o.files),
+        excludedFiles: checkGlobs(o.excludedFiles),
+        rules: settings(['overrides', String(i), 'rules'], o.rules),
+        launchType: o.launchType,
+        docs: o.docs,
+      })),
+    ],
+    ignore: [...base.ignore, ...checkGlobs(cfg.ignorePatterns)],
+    launchType: cfg.launchType ?? base.launchType,
+    docs: cfg.docs ?? base.docs,
     customRules,
   };
-  // Options are user data that may hold regular expressions; refuse any that could backtrack.
-  for (const [id, setting] of Object.entries(rules)) {
-    const problem = setting.options ? findUnsafeRegExp(setting.options) : undefined;
-    if (problem) {
-      const p = at(['rules', id]);
-      throw new ConfigError(file, p.line, p.column, problem);
-    }
-  }
-  return loaded;
 }
 
-function ruleSettings(raw: Record<string, unknown>): Record<string, RuleSetting> {
+/** How deep `extends` may nest: a team configuration extending a company one is 2. */
+export const MAX_EXTENDS_DEPTH = 8;
+
+/** What a configuration inherits: the settings of its presets and extended files, later entries winning. */
+type Inherited = Omit<LoadedConfig, 'file' | 'dir'>;
+
+function extendsOf(given: string | string[] | undefined, dir: string, chain: string[], fail: (segments: string[], reason: string) => never): Inherited {
+  const out: Inherited = { rules: {}, overrides: [], ignore: [], customRules: [] };
+  const entries = given === undefined ? [] : Array.isArray(given) ? given : [given];
+  entries.forEach((entry, i) => {
+    const where = Array.isArray(given) ? ['extends', String(i)] : ['extends'];
+    if (entry.startsWith('ecslint:')) {
+      if (!(PRESET_ORDER as readonly string[]).includes(entry.slice('ecslint:'.length)))
+        return fail(where, `extends "${entry}": the presets are ${PRESET_ORDER.map((p) => `ecslint:${p}`).join(', ')}`);
+      out.preset = entry.slice('ecslint:'.length) as Preset;
+      return;
+    }
+    const resolved = resolveExtends(entry, dir);
+    if ('error' in resolved) return fail(where, `extends "${entry}": ${resolved.error}`);
+    if (chain.includes(resolved.file))
+      return fail(where, `extends "${entry}" makes a cycle: ${[...chain.slice(chain.indexOf(resolved.file)), resolved.file].map((f) => path.relative(dir, f) || f).join(' -> ')}`);
+    if (chain.length > MAX_EXTENDS_DEPTH) return fail(where, `extends "${entry}": configurations extend each other more than ${MAX_EXTENDS_DEPTH} deep`);
+    const loaded = loadConfigFile(resolved.file, false, chain);
+    if (!loaded) return;
+    if (loaded.preset) out.preset = loaded.preset;
+    Object.assign(out.rules, loaded.rules);
+    out.overrides.push(...loaded.overrides);
+    out.ignore.push(...loaded.ignore);
+    if (loaded.launchType) out.launchType = loaded.launchType;
+    if (loaded.docs) out.docs = loaded.docs;
+    out.customRules.push(...loaded.customRules);
+  });
+  return out;
+}
+
+const DATA_FILE = /\.(ya?ml|json)$/;
+
+/**
+ * The file an `extends` entry names, without running any code: a path relative to the configuration's
+ * folder, or a package in a node_modules folder above it — a file in it (`@team/ecslint-config/strict.yaml`),
+ * or the package's `main` when that is YAML or JSON, or else its .ecslintrc.yaml (or .yml, .json).
+ */
+export function resolveExtends(entry: string, dir: string): { file: string } | { error: string } {
+  if (entry.startsWith('.') || path.isAbsolute(entry)) {
+    const file = path.resolve(dir, entry);
+    if (!DATA_FILE.test(file)) return { error: 'a configuration to extend is a .yaml, .yml or .json file' };
+    return fs.existsSync(file) ? { file } : { error: `no such file ${file}` };
+  }
+  const parts = entry.split('/');
+  const nameLength = entry.startsWith('@') ? 2 : 1;
+  const name = parts.slice(0, nameLength).join('/');
+  const inside = parts.slice(nameLength).join('/');
+  if (!/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name) || inside.split('/').includes('..')) return { error: 'not a relative path (./ or ../) nor a package name' };
+  for (let current = path.resolve(dir); ;) {
+    const pkg = path.join(current, 'node_modules', name);
+    if (fs.existsSync(path.join(pkg, 'package.json'))) return packageConfig(pkg, inside);
+    const parent = path.dirname(current);
+    if (parent === current) return { error: `no package "${name}" in a node_modules folder above ${dir}` };
+    current = parent;
+  }
+}
+
+function packageConfig(pkg: string, inside: string): { file: string } | { error: string } {
+  if (inside !== '') {
+    const file = path.join(pkg, inside);
+    if (!DATA_FILE.test(file)) return { error: 'a configuration to extend is a .yaml, .yml or .json file; packages are never run' };
+    return fs.existsSync(file) ? { file } : { error: `no such file ${file}` };
+  }
+  let main: unknown;
+  try {
+    main = (JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { main?: unknown }).main;
+  } catch (err) {
+    return { error: `its package.json cannot be read: ${(err as Error).message}` };
+  }
+  if (typeof main === 'string' && DATA_FILE.test(main) && fs.existsSync(path.join(pkg, main))) return { file: path.join(pkg, main) };
+  for (const name of CONFIG_NAMES) {
+    if (name !== 'package.json' && fs.existsSync(path.join(pkg, name))) return { file: path.join(pkg, name) };
+  }
+  return { error: `the package has no YAML or JSON configuration ("main", or ${CONFIG_NAMES.filter((n) => n !== 'package.json').join(', ')}); packages are never run` };
+}
+
+/**
+ * Rule settings with globs and prefixes expanded to rule ids (in the order written, so a later exact id wins
+ * over an earlier `bp-*`), each id known and its options valid for the rule's function.
+ */
+function ruleSettings(raw: Record<string, unknown>, known: string[], definitions: ReadonlyMap<string, RuleDefinition>, fail: (key: string, reason: string) => never): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
-  for (const [id, value] of Object.entries(raw)) {
+  for (const [key, value] of Object.entries(raw)) {
+    const ids = expandRulePattern(key, known);
+    if (ids.length === 0) fail(key, `${unknownRuleText(key, known)} Run "ecslint rules" for the list.`);
     const [sev, options] = Array.isArray(value) ? value : [value, undefined];
-    out[id] = { severity: normaliseSeverity(sev as string), options: options as Record<string, unknown> | undefined };
+    if (options) {
+      // Options are user data that may hold regular expressions; refuse any that could backtrack.
+      const unsafe = findUnsafeRegExp(options);
+      if (unsafe) fail(key, unsafe);
+      for (const id of ids) {
+        const problem = optionsProblem(definitions.get(id), id, options as Record<string, unknown>);
+        if (problem) fail(key, problem);
+      }
+    }
+    for (const id of ids) out[id] = { severity: normaliseSeverity(sev as string), options: options as Record<string, unknown> | undefined };
   }
   return out;
+}
+
+/** Why options do not fit a rule: it has no function to take them, or they break its function's options schema. */
+function optionsProblem(rule: RuleDefinition | undefined, id: string, options: Record<string, unknown>): string | undefined {
+  if (!rule) return `rule ${id} takes no options`;
+  const checks = [rule.then, ...(rule.seed?.then?.function === rule.then.function && rule.seed?.then ? [rule.seed.then] : [])];
+  for (const then of checks) {
+    if (!then.function) return `rule ${id} takes no options: it is a schema check`;
+    const validate = runtimeValidator(checkFunction(then.function).optionsSchema);
+    if (!validate({ ...then.options, ...options })) return `options for rule ${id}: ${errorsText(validate)}`;
+  }
+  return undefined;
 }
 
 export function normaliseSeverity(s: string): SeveritySetting {

@@ -6,6 +6,8 @@ import type { SourceFile, SourceUnit } from '../model/unit';
 import { CORE_DIAGNOSTICS } from './diagnostics';
 import { parseDirectives } from '../load/directives';
 import { applyDirectives } from './suppress';
+import { builtInRules } from '../engine/registry';
+import { didYouMean } from '../config/rule-ids';
 
 /** What the earlier stages produced for one file. */
 export interface FileOutcome {
@@ -39,6 +41,23 @@ export function reportFile(outcome: FileOutcome, config: LintConfig, explicit: b
   }
   const unused: Finding[] = [];
   const reportUnused = config.reportUnusedDisableDirectives ? severityOf('unused-disable-directive') : undefined;
+  // An id that names no rule suppresses nothing, whatever runs: always worth saying, with the nearest ids.
+  const reportUnknown = severityOf('unused-disable-directive');
+  const known = knownIds(config);
+  for (const { unit } of outcome.units) {
+    for (const ignore of unit.ignores) {
+      if (!reportUnknown || known.includes(ignore.ruleId)) continue;
+      const span = locateWritten(unit, ignore.path);
+      unused.push({
+        ruleId: 'unused-disable-directive',
+        severity: reportUnknown,
+        message: `Metadata ignore names an unknown rule "${ignore.ruleId}", so it suppresses nothing.${didYouMean(ignore.ruleId, known)}`,
+        path: toPointer(ignore.path),
+        ...file.lines.range(span.start, span.end),
+        ...(unit.documentIndex !== undefined ? { document: unit.documentIndex } : {}),
+      });
+    }
+  }
   for (const { unit, findings: own } of outcome.units) {
     if (unit.ignores.length === 0) {
       findings.push(...own);
@@ -52,7 +71,7 @@ export function reportFile(outcome: FileOutcome, config: LintConfig, explicit: b
     }
     if (!reportUnused) continue;
     for (const ignore of unit.ignores) {
-      if (used.has(ignore.ruleId)) continue;
+      if (used.has(ignore.ruleId) || !known.includes(ignore.ruleId)) continue;
       const span = locateWritten(unit, ignore.path);
       unused.push({
         ruleId: 'unused-disable-directive',
@@ -76,7 +95,7 @@ export function reportFile(outcome: FileOutcome, config: LintConfig, explicit: b
       endColumn: 1,
     });
   }
-  const kept = file.syntax === 'json' ? findings : applyComments(findings, file.text, reportUnused);
+  const kept = file.syntax === 'json' ? findings : applyComments(findings, file.text, reportUnused, reportUnknown, known);
   const names = outcome.units.map((u) => u.unit.name);
   return fileResult(file.path, sortFindings([...kept, ...unused]), names);
 }
@@ -109,23 +128,49 @@ function problemFinding(p: LoadProblem, file: SourceFile, severityOf: (id: strin
   }
 }
 
-/** Apply `# ecslint-disable…` comments; report the ones that suppressed nothing when asked to. */
-function applyComments(findings: Finding[], text: string, reportUnused: Finding['severity'] | undefined): Finding[] {
+/** Every id a directive or an ignore may name: the rules (built-in and the configuration's own) and the diagnostics. */
+function knownIds(config: LintConfig): string[] {
+  return [...builtInRules().map((r) => r.id), ...(config.customRules ?? []).map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)];
+}
+
+/**
+ * Apply `# ecslint-disable…` comments; report the ones that suppressed nothing when asked to, and rule ids that
+ * name no rule always (unless unused-disable-directive is off).
+ */
+function applyComments(findings: Finding[], text: string, reportUnused: Finding['severity'] | undefined, reportUnknown: Finding['severity'] | undefined, known: string[]): Finding[] {
   const directives = parseDirectives(text);
   if (directives.length === 0) return findings;
   const outcome = applyDirectives(findings, directives);
-  if (!reportUnused) return outcome.findings;
-  const unused: Finding[] = outcome.unused.map(({ directive: d, ruleId }) => ({
-    ruleId: 'unused-disable-directive',
-    severity: reportUnused,
-    message: ruleId ? `Unused ecslint-${d.kind} directive: no "${ruleId}" finding to suppress here.` : `Unused ecslint-${d.kind} directive: no finding to suppress here.`,
-    path: '',
-    line: d.line,
-    column: d.column,
-    endLine: d.line,
-    endColumn: d.endColumn,
-  }));
-  return [...outcome.findings, ...unused];
+  const unknown: Finding[] = [];
+  for (const d of directives) {
+    for (const id of d.ruleIds) {
+      if (!reportUnknown || known.includes(id)) continue;
+      unknown.push({
+        ruleId: 'unused-disable-directive',
+        severity: reportUnknown,
+        message: `ecslint-${d.kind} names an unknown rule "${id}", so it suppresses nothing.${didYouMean(id, known)}`,
+        path: '',
+        line: d.line,
+        column: d.column,
+        endLine: d.line,
+        endColumn: d.endColumn,
+      });
+    }
+  }
+  if (!reportUnused) return [...outcome.findings, ...unknown];
+  const unused: Finding[] = outcome.unused
+    .filter(({ ruleId }) => ruleId === undefined || known.includes(ruleId))
+    .map(({ directive: d, ruleId }) => ({
+      ruleId: 'unused-disable-directive',
+      severity: reportUnused,
+      message: ruleId ? `Unused ecslint-${d.kind} directive: no "${ruleId}" finding to suppress here.` : `Unused ecslint-${d.kind} directive: no finding to suppress here.`,
+      path: '',
+      line: d.line,
+      column: d.column,
+      endLine: d.line,
+      endColumn: d.endColumn,
+    }));
+  return [...outcome.findings, ...unknown, ...unused];
 }
 
 /** De-duplicate and sort by document, line, column, rule, pointer, message: the report's stable order. */
