@@ -20,19 +20,22 @@ const MIN_MESSAGE_WIDTH = 24;
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
+  const flush = () => {
+    if (line !== '') lines.push(line);
+    line = '';
+  };
   for (let word of text.split(/ +/)) {
     while (word.length > width) {
-      if (line) (lines.push(line), (line = ''));
+      flush();
       lines.push(word.slice(0, width));
       word = word.slice(width);
     }
     if (word === '') continue;
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= width) line += ' ' + word;
-    else (lines.push(line), (line = word));
+    if (line !== '' && line.length + 1 + word.length > width) flush();
+    line = line === '' ? word : `${line} ${word}`;
   }
-  if (line !== '' || lines.length === 0) lines.push(line);
-  return lines;
+  flush();
+  return lines.length > 0 ? lines : [''];
 }
 
 /**
