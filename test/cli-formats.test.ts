@@ -200,6 +200,35 @@ describe('ecslint rules', () => {
     expect(list.find((x) => x.id === 'parse-error')!.presets).toEqual({ recommended: 'error', strict: 'error', all: 'error' });
   });
 
+  test('filters by preset, severity, prefix and form, and ends with the glossary of id prefixes', () => {
+    const listed = (args: string[]) => JSON.parse(ecslint(['rules', '--json', ...args], dir).stdout) as Array<{ id: string; severity: string; presets: Record<string, string> }>;
+    const bp = listed(['--prefix', 'bp']);
+    expect(bp.length).toBeGreaterThan(5);
+    expect(bp.every((r) => r.id.startsWith('bp-'))).toBe(true);
+    expect(listed(['--prefix', 'bp-']).map((r) => r.id)).toEqual(bp.map((r) => r.id));
+    const recommendedErrors = listed(['--preset', 'recommended', '--severity', 'error']);
+    expect(recommendedErrors.length).toBeGreaterThan(10);
+    expect(recommendedErrors.every((r) => r.severity === 'error' && r.presets.recommended === 'error')).toBe(true);
+    // A rule narrowed to create-service inputs is listed for that form and not for CloudFormation.
+    const rule = builtInRules().find((r) => r.when?.form?.length === 1 && r.when.form[0] === 'create-service')!;
+    expect(listed(['--form', 'create-service']).map((r) => r.id)).toContain(rule.id);
+    expect(listed(['--form', 'cloudformation']).map((r) => r.id)).not.toContain(rule.id);
+    // Task definition rules do not apply to a cluster input.
+    expect(listed(['--form', 'create-cluster']).every((r) => builtInRules().find((d) => d.id === r.id)!.on === 'cluster')).toBe(true);
+
+    const table = ecslint(['rules'], dir).stdout;
+    expect(table).toMatch(/A rule id starts with what it is about:\n {2}bp +best practice/);
+    expect(table).toMatch(/^ {2}pm +port mappings/m);
+    const none = ecslint(['rules', '--prefix', 'bpp'], dir);
+    expect([none.code, none.stderr]).toEqual([2, 'ecslint: --prefix bpp: no rule id starts with "bpp". Did you mean "bp"? The prefixes are listed at the end of "ecslint rules".\n']);
+  });
+
+  test('--form offers every form a unit can be written in', () => {
+    const { RULE_FORMS } = require('../dist/src/cli/rules-list') as typeof import('../src/cli/rules-list');
+    const { RULE_FORMS_CHOICES } = require('../dist/src/cli/commands') as typeof import('../src/cli/commands');
+    expect([...RULE_FORMS_CHOICES].sort()).toEqual([...RULE_FORMS].sort());
+  });
+
   test('a folder named rules is still lintable as ./rules, and the command says so when one exists', () => {
     const listed = ecslint(['rules'], dir);
     expect(listed.stderr).toContain('ecslint ./rules');

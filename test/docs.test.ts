@@ -63,3 +63,12 @@ test('every rule page names its rule, its severity in each preset and its source
     expect(generated.table).toContain(`| [${rule.id}](docs/rules/${rule.id}.md) |`);
   }
 });
+
+test('every rule id starts with a prefix of the glossary, and every prefix is used', () => {
+  const { prefixOf, RULE_ID_PREFIXES } = require('../dist/src/docs/prefixes') as typeof import('../src/docs/prefixes');
+  const ids = builtInRules().map((r) => r.id);
+  expect(ids.filter((id) => prefixOf(id) === undefined)).toEqual([]);
+  expect(Object.keys(RULE_ID_PREFIXES).filter((p) => !ids.some((id) => prefixOf(id) === p))).toEqual([]);
+  // The README shows the glossary with the rules table.
+  for (const p of Object.keys(RULE_ID_PREFIXES)) expect(generated.table).toContain(`\`${p}\` `);
+});

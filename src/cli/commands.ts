@@ -1,5 +1,21 @@
 import * as fs from 'fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import type { RuleFilter } from './rules-list';
+
+/** The unit forms `ecslint rules --form` takes (kept here so that parsing does not load the rule list). */
+export const RULE_FORMS_CHOICES = [
+  'api',
+  'describe',
+  'cloudformation',
+  'container-list',
+  'terraform',
+  'create-service',
+  'update-service',
+  'run-task',
+  'create-cluster',
+  'update-cluster-settings',
+  'create-capacity-provider',
+];
 
 /** What a subcommand prints and how the process exits; main.ts does the writing. */
 export interface SubcommandOutcome {
@@ -33,11 +49,18 @@ export function addSubcommands(program: Command, chosen: (run: SubcommandRun) =>
     .command('rules')
     .description('list every rule: id, severity in each preset (recommended, strict, all), what it checks')
     .option('--json', 'print the list as JSON')
-    .action((opts: { json?: boolean }) =>
+    .addOption(new Option('--preset <name>', 'only the rules this preset turns on').choices(['recommended', 'strict', 'all']))
+    .addOption(new Option('--severity <level>', 'only the rules of this default severity').choices(['error', 'warning', 'info']))
+    .option('--prefix <prefix>', 'only the rules whose id starts with this prefix (bp, cps, pm, …: see the glossary at the end of the list)')
+    .addOption(new Option('--form <form>', 'only the rules that check units written in this form').choices(RULE_FORMS_CHOICES))
+    .action((opts: { json?: boolean } & RuleFilter) =>
       chosen(() => {
-        const { rulesJson, rulesTable } = require('./rules-list') as typeof import('./rules-list');
+        const { rulesJson, rulesTable, unknownPrefix } = require('./rules-list') as typeof import('./rules-list');
         const note = folderNote('rules');
-        return { stdout: opts.json ? rulesJson() : rulesTable(), ...(note ? { stderr: note } : {}), exit: 0 };
+        const filter: RuleFilter = { preset: opts.preset, severity: opts.severity, prefix: opts.prefix, form: opts.form };
+        const unknown = unknownPrefix(filter.prefix);
+        if (unknown) return { stdout: '', stderr: `ecslint: ${unknown}\n`, exit: 2 };
+        return { stdout: opts.json ? rulesJson(filter) : rulesTable(filter), ...(note ? { stderr: note } : {}), exit: 0 };
       }),
     );
   program

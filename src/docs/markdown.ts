@@ -6,6 +6,7 @@
 import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import type { RuleDefinition } from '../model/rule';
 import { PRESET_ORDER } from '../model/rule';
+import { RULE_ID_PREFIXES } from './prefixes';
 import { CheckDescription, describeCheck, describeSeed, Example, presetSeverities, RuleInfo, SUBJECT_NAMES } from './rule-info';
 
 export const TABLE_START = '<!-- rules-table:start -->';
@@ -111,6 +112,13 @@ export function renderRulesTable(rules: RuleDefinition[]): string {
   out.push(
     `${rules.length} rules. \`ecslint rules\` prints this list in a terminal and \`ecslint explain <rule-id>\` a rule's page, with a bad and a good example ` +
       '(those two words are commands when they come first: lint a folder named `rules` as `ecslint ./rules`).',
+    '',
+  );
+  out.push('A rule id starts with what it is about:', '');
+  out.push(
+    Object.entries(RULE_ID_PREFIXES)
+      .map(([prefix, meaning]) => `\`${prefix}\` ${inline(meaning)}`)
+      .join('; ') + '.',
     '',
   );
   out.push(`| Rule | ${PRESET_ORDER.join(' | ')} | What it checks | Source |`);

@@ -14,7 +14,8 @@ export const CORE_DIAGNOSTICS: Record<string, { severity: Severity; description:
   'internal-error': { severity: 'error', description: 'ecslint failed on this file; the other files of the run are still reported. Please report it with the file.' },
   'unused-disable-directive': {
     severity: 'warning',
-    description: 'An ecslint-disable comment or a Metadata ignore suppresses nothing (reported with --report-unused-disable-directives).',
+    description:
+      'An ecslint-disable comment or a Metadata ignore suppresses nothing: it names a rule that does not exist (always reported), or finds nothing to suppress (reported with --report-unused-disable-directives).',
   },
   'unrecognised-document': {
     severity: 'warning',
