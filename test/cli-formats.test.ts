@@ -262,7 +262,7 @@ describe('ecslint explain', () => {
         .sort()[0];
     expect(r.stdout).toContain(`Bad (fixtures/${rule.id}/invalid/${first('invalid')}`);
     expect(r.stdout).toContain(`Good (fixtures/${rule.id}/valid/${first('valid')}`);
-    expect(r.stdout).toMatch(/ecslint reports:\n {4}\d+:\d+ {2}Container "\w+" sets privileged/);
+    expect(r.stdout).toMatch(/ecslint reports:\n {4}\d+:\d+ {2}Container "\w+" sets [Pp]rivileged/);
     expect(r.stdout).toContain(`Source: ${rule.source}`);
     expect(r.stdout).toContain(`/docs/rules/${rule.id}.md`);
   });

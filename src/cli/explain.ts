@@ -3,6 +3,7 @@ import { PRESET_ORDER } from '../model/rule';
 import { allRules, CheckDescription, describeCheck, describeSeed, Example, ruleInfo } from '../docs/rule-info';
 import { ruleDocUrl } from '../model/project';
 import { didYouMean } from '../config/rule-ids';
+import { templateText } from '../engine/message';
 
 const indent = (text: string, by: string) =>
   text
@@ -44,7 +45,7 @@ export function explain(id: string): { text: string } | { error: string } {
   out += example('Bad', info.bad, 'no invalid fixture yet') + '\n';
   out += example('Good', info.good, 'no valid fixture yet') + '\n';
   out += `Checks: ${checkText(check)}\n`;
-  out += `Message: ${rule.message}\n`;
+  out += `Message: ${templateText(rule.message)}\n`;
   const seed = describeSeed(rule);
   if (seed?.off) out += 'With --docs seed (the 2020 cheat sheet) the rule is off.\n';
   else if (seed) {

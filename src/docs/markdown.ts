@@ -7,6 +7,7 @@ import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import type { RuleDefinition } from '../model/rule';
 import { PRESET_ORDER } from '../model/rule';
 import { RULE_ID_PREFIXES } from './prefixes';
+import { templateText } from '../engine/message';
 import { CheckDescription, describeCheck, describeSeed, Example, presetSeverities, RuleInfo, SUBJECT_NAMES } from './rule-info';
 
 export const TABLE_START = '<!-- rules-table:start -->';
@@ -87,7 +88,7 @@ export function renderRulePage(info: RuleInfo): string {
   else out.push('This rule has no valid fixture yet.', '');
 
   const subject = SUBJECT_NAMES[rule.on ?? 'task-definition'][0];
-  out.push('## What it checks', '', ...checkLines(describeCheck(rule), subject), `- Message: ${code(rule.message)}`);
+  out.push('## What it checks', '', ...checkLines(describeCheck(rule), subject), `- Message: ${code(templateText(rule.message))}`);
   const seed = describeSeed(rule);
   if (seed) {
     out.push('', '## Under --docs seed', '');

@@ -1,12 +1,12 @@
 import type { DocsProfile, Severity } from '../model/basics';
 import type { Finding } from '../model/finding';
-import { valueAt } from '../model/object';
+import { isObject, valueAt } from '../model/object';
 import { toPointer, unescapeSegment, type Path, type Segment } from '../model/path';
 import type { SourceUnit } from '../model/unit';
 import { Unknown } from '../model/unknown';
 import type { FunctionContext } from '../functions/types';
 import { applies, CompiledCheck, CompiledRule } from './compile';
-import { fillTemplate } from './message';
+import { fillTemplate, ordinal, showPath, type MemberNamer } from './message';
 import { checkFunction } from './registry';
 import type { Match, Selector } from './select';
 
@@ -87,7 +87,7 @@ function holdsUnknown(value: unknown): boolean {
 }
 
 function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean): Finding {
-  const message = fillTemplate(rule.message, { ...baseData(unit.view, hit.path), ...hit.data });
+  const message = fillTemplate(rule.message, { ...baseData(unit, hit.path), ...hit.data }, memberNamer(unit, hit.path));
   const severity: Severity = relaxed && rule.severity === 'error' ? 'warning' : rule.severity;
   return {
     ruleId: rule.id,
@@ -140,25 +140,72 @@ export function reachesUnknown(document: unknown, path: Path): boolean {
   return node instanceof Unknown;
 }
 
+/**
+ * Member names in the unit's own dialect. A relative name is a member of the innermost object on the finding's
+ * path that has it (the container for `linuxParameters.devices`, the task for `networkMode`); when none has it
+ * (a missing member), of the innermost object on the path. The name is then written as the unit writes it.
+ */
+export function memberNamer(unit: SourceUnit, at: Path): MemberNamer {
+  return (member, fromRoot) => {
+    const segments = member.split('.');
+    let anchor: Path = [];
+    if (!fromRoot) {
+      let innermost: Path | undefined;
+      for (let n = at.length; n >= 0; n--) {
+        const node = valueAt(unit.view, at.slice(0, n));
+        if (!isObject(node)) continue;
+        innermost ??= at.slice(0, n);
+        if (Object.hasOwn(node, segments[0])) {
+          innermost = at.slice(0, n);
+          break;
+        }
+      }
+      anchor = innermost ?? [];
+    }
+    return writtenTail(unit, [...anchor, ...segments], segments.length);
+  };
+}
+
+/** The last `count` segments of a path as the unit writes them, for a message. */
+function writtenTail(unit: SourceUnit, path: Path, count: number): string {
+  const written = unit.written(path).map(String);
+  return showPath(written.length >= count ? written.slice(written.length - count) : path.slice(path.length - count).map(String));
+}
+
+/** The list items that messages name: containers and volumes, by their name or else by their place. */
+const NAMED_ITEMS: Record<string, string> = { containerDefinitions: 'container', volumes: 'volume' };
+
+/** `container "web"`, or `the 2nd container (no Name)` with the member named as the unit writes it. */
+function itemPhrase(unit: SourceUnit, item: Path, noun: string): string {
+  const value = valueAt(unit.view, item);
+  const name = isObject(value) ? value.name : undefined;
+  if (name instanceof Unknown) return `${noun} "${name.label}"`;
+  if (typeof name === 'string' && name !== '') return noun === 'container' ? `${noun} "${name}"` : `${noun} ${JSON.stringify(name)}`;
+  return `the ${ordinal(Number(item[item.length - 1]) + 1)} ${noun} (no ${writtenTail(unit, [...item, 'name'], 1)})`;
+}
+
 /** Placeholders every message may use. */
-function baseData(document: Record<string, unknown>, path: Path): Record<string, unknown> {
+function baseData(unit: SourceUnit, path: Path): Record<string, unknown> {
+  const document = unit.view;
   const value = valueAt(document, path);
-  const data: Record<string, unknown> = { value, field: lastName(path) };
+  const field = lastName(path);
+  const data: Record<string, unknown> = { value, field: field === '' ? '' : writtenTail(unit, path.slice(0, lastNameIndex(path) + 1), 1) };
   if (Array.isArray(value)) data.count = String(value.length);
-  if (path[0] === 'containerDefinitions' && path.length > 1) {
-    const container = valueAt(document, path.slice(0, 2));
-    const name = container && typeof container === 'object' ? (container as Record<string, unknown>).name : undefined;
-    data.container = name instanceof Unknown ? name.label : typeof name === 'string' && name !== '' ? name : `#${Number(path[1]) + 1}`;
-  }
-  if (path[0] === 'volumes' && path.length > 1) {
-    const volume = valueAt(document, path.slice(0, 2));
-    const name = volume && typeof volume === 'object' ? (volume as Record<string, unknown>).name : undefined;
-    data.volume = name instanceof Unknown ? JSON.stringify(name.label) : typeof name === 'string' && name !== '' ? JSON.stringify(name) : `#${Number(path[1]) + 1}`;
-  }
+  const list = String(path[0]);
+  if (Object.hasOwn(NAMED_ITEMS, list) && path.length > 1 && /^\d+$/.test(String(path[1]))) {
+    data[NAMED_ITEMS[list]] = itemPhrase(unit, path.slice(0, 2), NAMED_ITEMS[list]);
+    // The member within its container or volume, as written: PortMappings[0].HostPort.
+    if (path.length > 2) data.member = writtenTail(unit, path, path.length - 2);
+  } else if (path.length > 0) data.member = writtenTail(unit, path, path.length);
   return data;
 }
 
+function lastNameIndex(path: Path): number {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string' && !/^\d+$/.test(path[i] as string)) return i;
+  return -1;
+}
+
 function lastName(path: Path): string {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string' && !/^\d+$/.test(path[i] as string)) return path[i] as string;
-  return '';
+  const i = lastNameIndex(path);
+  return i < 0 ? '' : (path[i] as string);
 }

@@ -60,7 +60,12 @@ export interface RuleDefinition {
   /** JSONPath into the normalised unit; a list means any of them. */
   given: string | string[];
   then: RuleCheck;
-  /** Message template: {{container}}, {{value}}, {{field}}, {{property}} and the check's own data. */
+  /**
+   * Message template: {{container}} and {{volume}} (`container "web"`, or `the 2nd container (no name)`), {{value}},
+   * {{field}} and {{member}} (as the unit writes them), {{property}}, the check's own data, and member names as
+   * {{name:networkMode}}, {{name:/executionRoleArn}} (from the unit) or {{name:$field}} (named by the data), which
+   * render in the unit's dialect (src/engine/message.ts).
+   */
   message: string;
   /** How to fix it, in one sentence (required of built-in rules). */
   remediation?: string;
