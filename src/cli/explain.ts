@@ -2,7 +2,7 @@ import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import { PRESET_ORDER } from '../model/rule';
 import { allRules, CheckDescription, describeCheck, describeSeed, Example, ruleInfo } from '../docs/rule-info';
 import { ruleDocUrl } from '../model/project';
-import { didYouMean } from '../config/rule-ids';
+import { didYouMean } from '../model/rule-ids';
 import { templateText } from '../engine/message';
 
 const indent = (text: string, by: string) =>

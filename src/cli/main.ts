@@ -5,7 +5,7 @@ import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../model/
 import type { FileResult } from '../model/finding';
 import { DEFAULT_CONFIG } from '../model/config';
 import { ConfigError } from '../config/load';
-import { expandRulePattern, unknownRuleText } from '../config/rule-ids';
+import { expandRulePattern, unknownRuleText } from '../model/rule-ids';
 import type { Overrides } from '../config/resolve';
 import { addSubcommands, SubcommandRun } from './commands';
 import { FORMATS, type FormatName, type FormatOptions, type Palette } from '../formatters';

@@ -5,7 +5,7 @@ import type { UnitForm, UnitKind } from '../model/unit';
 import { allRules, presetSeverities } from '../docs/rule-info';
 import { prefixOf, RULE_ID_PREFIXES } from '../docs/prefixes';
 import { ruleDocUrl } from '../model/project';
-import { didYouMean } from '../config/rule-ids';
+import { didYouMean } from '../model/rule-ids';
 
 /** The forms each kind of unit is written in: a rule applies to a form of its kind, unless its `when.form` narrows it. */
 const FORMS_BY_KIND: Record<UnitKind, readonly UnitForm[]> = {

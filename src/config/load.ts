@@ -13,7 +13,7 @@ import { builtInRules } from '../engine/registry';
 import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import { checkFunction } from '../engine/registry';
 import { errorsText, runtimeValidator } from '../engine/runtime-validators';
-import { expandRulePattern, unknownRuleText } from './rule-ids';
+import { expandRulePattern, unknownRuleText } from '../model/rule-ids';
 
 /** Looked for in each folder from the linted file's folder upward; the first found wins. */
 export const CONFIG_NAMES = ['.ecslintrc.yaml', '.ecslintrc.yml', '.ecslintrc.json', 'ecslint.config.yaml', 'package.json'];

@@ -7,7 +7,7 @@ import { CORE_DIAGNOSTICS } from './diagnostics';
 import { parseDirectives } from '../load/directives';
 import { applyDirectives } from './suppress';
 import { builtInRules } from '../engine/registry';
-import { didYouMean } from '../config/rule-ids';
+import { didYouMean } from '../model/rule-ids';
 
 /** What the earlier stages produced for one file. */
 export interface FileOutcome {
