@@ -22,13 +22,14 @@ export function fromPointer(pointer: string): string[] {
  */
 export function locate(doc: ParsedDocument, segments: readonly string[]): Span {
   let node: unknown = doc.value;
+  let loc = doc.loc;
   let keySpan: Span = { start: doc.span.start, end: doc.span.start + 1 };
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i];
-    const loc = node !== null && typeof node === 'object' ? doc.locs.get(node) : undefined;
-    const entry = loc?.entries.get(seg);
+    const entry = node !== null && typeof node === 'object' ? loc?.get(seg) : undefined;
     if (!entry || !Object.hasOwn(node as object, seg)) return keySpan;
     node = (node as Record<string, unknown>)[seg];
+    loc = entry.loc;
     const hasKey = entry.keyEnd > entry.keyStart;
     if (i === segments.length - 1) return { start: hasKey ? entry.keyStart : entry.start, end: entry.end };
     keySpan = hasKey ? { start: entry.keyStart, end: entry.keyEnd } : { start: entry.start, end: entry.start + 1 };

@@ -8,11 +8,13 @@ export interface EntryLoc {
   keyEnd: number;
   start: number;
   end: number;
+  /** Where the members of the member sit, when it is a non-empty object or array. */
+  loc?: ContainerLoc;
 }
 
-/** Where an object or array sits, and where each of its members sits. Array members use "0", "1", … */
-export interface ContainerLoc extends Span {
-  entries: Map<string, EntryLoc>;
+/** Where the members of an object or array sit, by key (array items by "0", "1", …); a Map serves for an object. */
+export interface ContainerLoc {
+  get(key: string): EntryLoc | undefined;
 }
 
 /** A problem found while parsing that is not fatal to the document (the document is still linted). */
@@ -24,11 +26,15 @@ export interface ParseProblem {
   path?: string[];
 }
 
-/** One JSON or YAML document: its plain value and a map back to the text. */
+/**
+ * One JSON or YAML document: its plain value and a map back to the text. The map is a tree beside
+ * the value rather than a lookup by object identity: an identity map costs about 5 µs per object
+ * and array in V8, and a file may hold hundreds of thousands of them.
+ */
 export interface ParsedDocument {
   value: unknown;
-  /** Positions of every object and array in `value`, keyed by identity. */
-  locs: WeakMap<object, ContainerLoc>;
+  /** Where the members of `value` sit, when it is a non-empty object or array. */
+  loc: ContainerLoc | undefined;
   span: Span;
   problems: ParseProblem[];
 }
@@ -47,6 +53,35 @@ export class SyntaxProblem extends Error {
 
 /** Documents nested deeper than this are refused: no ECS input comes near it, and it keeps every later stage's recursion safe. */
 export const MAX_DEPTH = 500;
+
+/**
+ * A file that holds more values (objects, arrays and scalars, not counting keys) than this is
+ * refused. CloudFormation takes templates up to 1 MB, which hold about 50,000 values; every later
+ * stage costs time in the number of values, so a bigger count is refused before it is paid for.
+ */
+export const MAX_NODES = 200_000;
+
+/** Array items' locations, kept as numbers: a list can hold many items, and an object for each would cost. */
+export class ArrayEntryLocs implements ContainerLoc {
+  /** Start and end of each item, in pairs. */
+  private readonly spans: number[] = [];
+  /** The item's own members' locations, by item index (sparse: only items that are non-empty containers). */
+  private readonly children: Array<ContainerLoc | undefined> = [];
+
+  add(start: number, end: number, loc: ContainerLoc | undefined): void {
+    if (loc) this.children[this.spans.length / 2] = loc;
+    this.spans.push(start, end);
+  }
+
+  get(key: string): EntryLoc | undefined {
+    if (!/^(?:0|[1-9]\d{0,8})$/.test(key)) return undefined;
+    const i = Number(key);
+    if (2 * i >= this.spans.length) return undefined;
+    const start = this.spans[2 * i];
+    const loc = this.children[i];
+    return { keyStart: start, keyEnd: start, start, end: this.spans[2 * i + 1], ...(loc ? { loc } : {}) };
+  }
+}
 
 /** Assign a member without letting `__proto__` reach the prototype. */
 export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
