@@ -11,6 +11,7 @@ import standaloneCode from 'ajv/dist/standalone';
 import { parse } from 'yaml';
 import type { RuleDefinition } from '../src/engine/rule';
 import type { RuleFunction } from '../src/functions/types';
+import { patternsIn, regexFormat } from '../src/engine/user-regexp';
 
 const root = path.join(__dirname, '..', '..');
 const rulesDir = path.join(root, 'rules');
@@ -19,6 +20,7 @@ const outDir = path.join(root, 'dist', 'generated');
 export function loadRuleFiles(dir: string): RuleDefinition[] {
   const meta = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'rule.schema.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('regex', regexFormat);
   const validateRule = ajv.compile(meta);
   const problems: string[] = [];
   const rules: RuleDefinition[] = [];
@@ -46,6 +48,23 @@ export function loadRuleFiles(dir: string): RuleDefinition[] {
   }
   if (problems.length > 0) throw new Error(`Invalid rule files:\n  ${problems.join('\n  ')}`);
   return rules;
+}
+
+/**
+ * The patterns the rules give to functions (options marked `format: "regex"`): they run on
+ * JavaScript's engine, and test/hostile-inputs.test.ts shows each of them linear.
+ */
+export function rulePatterns(rules: RuleDefinition[]): string[] {
+  const found = new Set<string>();
+  for (const rule of rules) {
+    for (const check of [rule.then, rule.current?.then]) {
+      if (!check?.function) continue;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fn = (require(path.join(root, 'dist', 'src', 'functions', `${check.function}.js`)) as { default: RuleFunction }).default;
+      for (const p of patternsIn(fn.optionsSchema, check.options ?? {})) found.add(p.source);
+    }
+  }
+  return [...found].sort();
 }
 
 /** Standalone validator module: one export per schema check, keyed `<id>` or `<id>#current`. */
@@ -78,6 +97,7 @@ function main(): void {
   const rules = loadRuleFiles(rulesDir);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'rules.json'), JSON.stringify(rules));
+  fs.writeFileSync(path.join(outDir, 'rule-patterns.json'), JSON.stringify(rulePatterns(rules)));
   fs.writeFileSync(path.join(outDir, 'validators.js'), compileValidators(rules));
   fs.writeFileSync(path.join(outDir, 'config-validator.js'), compileConfigValidator());
   process.stderr.write(`ecslint: compiled ${rules.length} rules\n`);

@@ -8,7 +8,9 @@ import type { ParsedDocument } from '../load/parsed';
 import { SyntaxProblem } from '../load/parsed';
 import type { LaunchType, DocsProfile, Preset, SeveritySetting } from '../types';
 import { globToRegExp } from '../files/expand';
-import { checkLinearRegExp } from './safe-regex';
+import { readTextFile } from '../files/read';
+import { patternsIn, regExpProblem, TextPattern, UserRegExpError } from '../engine/user-regexp';
+import { checkFunction } from '../engine/registry';
 import { builtInRules } from '../engine/registry';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 
@@ -33,8 +35,8 @@ export interface RuleSetting {
 }
 
 interface Override {
-  files: RegExp[];
-  excludedFiles: RegExp[];
+  files: TextPattern[];
+  excludedFiles: TextPattern[];
   rules: Record<string, RuleSetting>;
   launchType?: LaunchType;
   docs?: DocsProfile;
@@ -47,7 +49,7 @@ export interface LoadedConfig {
   preset?: Preset;
   rules: Record<string, RuleSetting>;
   overrides: Override[];
-  ignore: RegExp[];
+  ignore: TextPattern[];
   launchType?: LaunchType;
   docs?: DocsProfile;
   customRules: RuleDefinition[];
@@ -103,13 +105,10 @@ export function findConfig(dir: string): LoadedConfig | undefined {
 
 /** Read and validate one configuration file. Returns undefined for a package.json without an "ecslint" key. */
 export function loadConfigFile(file: string, fromPackageJson = path.basename(file) === 'package.json'): LoadedConfig | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(file, 1, 1, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A configuration file is read like a linted one: a FIFO, a device or a huge file is refused, not waited for.
+  const read = readTextFile(file);
+  if ('error' in read) throw new ConfigError(file, 1, 1, `cannot be read: ${read.error}`);
+  const text = read.text;
   const lines = new LineIndex(text);
   let doc: ParsedDocument;
   try {
@@ -175,26 +174,41 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
   };
   unknownRule(['rules'], Object.keys(cfg.rules ?? {}));
   (cfg.overrides ?? []).forEach((o, i) => unknownRule(['overrides', String(i), 'rules'], Object.keys(o.rules ?? {})));
-  const checkGlobs = (globs: string[] | undefined) => (globs ?? []).map((g) => globToRegExp(g.replace(/^\.\//, '')));
+  const checkGlobs = (where: string[], globs: string[] | undefined) =>
+    (globs ?? []).map((g, i) => {
+      try {
+        return globToRegExp(g.replace(/^\.\//, ''));
+      } catch (err) {
+        if (!(err instanceof UserRegExpError)) throw err;
+        const p = at([...where, String(i)]);
+        throw new ConfigError(file, p.line, p.column, `glob ${JSON.stringify(g)} cannot be used: ${err.message}`);
+      }
+    });
   const loaded: LoadedConfig = {
     file,
     dir,
     preset,
     rules,
-    overrides: (cfg.overrides ?? []).map((o) => ({ files: checkGlobs(o.files), excludedFiles: checkGlobs(o.excludedFiles), rules: ruleSettings(o.rules ?? {}), launchType: o.launchType, docs: o.docs })),
-    ignore: checkGlobs(cfg.ignorePatterns),
+    overrides: (cfg.overrides ?? []).map((o, i) => ({ files: checkGlobs(['overrides', String(i), 'files'], o.files), excludedFiles: checkGlobs(['overrides', String(i), 'excludedFiles'], o.excludedFiles), rules: ruleSettings(o.rules ?? {}), launchType: o.launchType, docs: o.docs })),
+    ignore: checkGlobs(['ignorePatterns'], cfg.ignorePatterns),
     launchType: cfg.launchType,
     docs: cfg.docs,
     customRules,
   };
-  // Options are user data that may hold regular expressions; refuse any that could backtrack.
-  for (const [id, setting] of Object.entries(rules)) {
-    const problem = setting.options ? findUnsafeRegExp(setting.options) : undefined;
-    if (problem) {
-      const p = at(['rules', id]);
-      throw new ConfigError(file, p.line, p.column, problem);
+  // Options are user data that may hold regular expressions (the options their function's schema
+  // marks `format: "regex"`): each must run on the linear-time engine.
+  const byId = new Map([...builtInRules(), ...customRules].map((r) => [r.id, r]));
+  const checkOptions = (where: string[], settings: Record<string, RuleSetting>) => {
+    for (const [id, setting] of Object.entries(settings)) {
+      const problem = setting.options ? optionsPatternProblem(byId.get(id), setting.options) : undefined;
+      if (problem) {
+        const p = at([...where, id, ...problem.path]);
+        throw new ConfigError(file, p.line, p.column, `rule ${id}: ${problem.reason}`);
+      }
     }
-  }
+  };
+  checkOptions(['rules'], rules);
+  loaded.overrides.forEach((o, i) => checkOptions(['overrides', String(i), 'rules'], o.rules));
   return loaded;
 }
 
@@ -211,23 +225,22 @@ export function normaliseSeverity(s: string): SeveritySetting {
   return s === 'warn' ? 'warning' : (s as SeveritySetting);
 }
 
-/** The first regular expression (a `pattern` member or a `patternProperties` key) that is not linear-time. */
-export function findUnsafeRegExp(value: unknown, key = ''): string | undefined {
-  if (typeof value === 'string' && (key === 'pattern' || key === 'regex' || key === 'regExp')) return checkLinearRegExp(value);
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [k, v] of Object.entries(value)) {
-    if (key === 'patternProperties') {
-      const p = checkLinearRegExp(k);
-      if (p) return p;
-    }
-    const found = findUnsafeRegExp(v, k);
-    if (found) return found;
+/**
+ * The first pattern in a rule's options that cannot be used (invalid, or beyond the linear-time
+ * engine), with its path in the options (`["1", "pattern"]` in the `[severity, options]` setting).
+ */
+export function optionsPatternProblem(rule: RuleDefinition | undefined, options: Record<string, unknown>): { path: string[]; reason: string } | undefined {
+  const name = rule?.then.function ?? rule?.current?.then?.function;
+  if (!name) return undefined;
+  for (const p of patternsIn(checkFunction(name).optionsSchema, options)) {
+    const reason = regExpProblem(p.source);
+    if (reason) return { path: ['1', ...p.path], reason: `option ${p.path.join('.')}: ${reason}` };
   }
   return undefined;
 }
 
 /** True when a file (path relative to the config's folder) matches one of the globs. */
-export function matchesAny(globs: RegExp[], relative: string): boolean {
+export function matchesAny(globs: TextPattern[], relative: string): boolean {
   const rel = relative.split(path.sep).join('/');
   const base = path.posix.basename(rel);
   return globs.some((re) => re.test(rel) || re.test(base));

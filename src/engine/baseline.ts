@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { FileResult, Finding } from '../types';
 import { fileResult } from '../result';
+import { readTextFile } from '../files/read';
 
 /**
  * A baseline records the findings a repository has today so that only new ones are reported.
@@ -69,4 +70,14 @@ export function parseBaseline(text: string, file: string): Baseline {
   const b = data as Baseline;
   if (!b || b.version !== 1 || typeof b.files !== 'object' || b.files === null) throw new Error(`${file} is not an ecslint baseline (version 1).`);
   return b;
+}
+
+/**
+ * Read and check a baseline file like every file ecslint reads: a FIFO, a device or a file over
+ * the size limit is refused with the reason rather than waited for or loaded.
+ */
+export function readBaseline(file: string): Baseline {
+  const read = readTextFile(file);
+  if ('error' in read) throw new Error(`${file} cannot be read: ${read.error}`);
+  return parseBaseline(read.text, file);
 }

@@ -34,12 +34,32 @@ export function isUnknown(value: unknown): value is Unknown {
 /**
  * Placeholders that a tool fills in before the task definition reaches AWS: `${NAME}` (Terraform
  * templatefile(), envsubst) and `{{ … }}` (Go templates as in ecspresso, Jinja, Mustache; Docker's
- * log tag templates too, which are filled in at run time).
+ * log tag templates too, which are filled in at run time). Found by scanning, not by a regular
+ * expression: `/\{\{[^}]*\}\}/` backtracks quadratically on a long run of `{{`.
  */
-const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}/;
+export function isPlaceholderString(value: string): boolean {
+  return hasDollarBrace(value) || hasDoubleBraces(value) || (value.startsWith('<') && WHOLE_PLACEHOLDER.test(value));
+}
+
+/** `${` with a `}` somewhere after it. */
+function hasDollarBrace(value: string): boolean {
+  const open = value.indexOf('${');
+  return open !== -1 && value.lastIndexOf('}') > open + 1;
+}
+
+/** `{{`, then anything but `}`, then `}}`. Linear: each `}` is looked for at most once. */
+export function hasDoubleBraces(value: string): boolean {
+  let from = 0;
+  for (;;) {
+    const open = value.indexOf('{{', from);
+    if (open === -1) return false;
+    const close = value.indexOf('}', open + 2);
+    if (close === -1) return false;
+    if (value.charCodeAt(close + 1) === 0x7d) return true;
+    // Every `{{` before this `}` meets the same lone `}` first: look on after it.
+    from = close + 1;
+  }
+}
+
 /** A whole value `<IMAGE1_NAME>`: CodePipeline's Amazon ECS blue/green action puts the image there. */
 const WHOLE_PLACEHOLDER = /^<[A-Z][A-Z0-9_]*>$/;
-
-export function isPlaceholderString(value: string): boolean {
-  return ((value.includes('${') || value.includes('{{')) && PLACEHOLDER.test(value)) || (value.startsWith('<') && WHOLE_PLACEHOLDER.test(value));
-}
