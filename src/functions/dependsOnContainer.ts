@@ -102,9 +102,10 @@ const dependsOnContainer: RuleFunction<Options> = {
         if (condition instanceof Unknown || (typeof condition === 'string' && conditions.includes(condition))) return [];
       }
     }
-    const others = marked.list.filter((m) => m !== own);
-    const shown = others.slice(0, SHOWN_TARGETS).map((m) => JSON.stringify(m.name));
-    const target = shown.join(' or ') + (others.length > SHOWN_TARGETS ? ` or ${others.length - SHOWN_TARGETS} more` : '');
+    // The first few others by name (not a copy of the whole list: this runs once per container).
+    const shown: string[] = [];
+    for (let i = 0; i < marked.list.length && shown.length < SHOWN_TARGETS; i++) if (marked.list[i] !== own) shown.push(JSON.stringify(marked.list[i].name));
+    const target = shown.join(' or ') + (count > SHOWN_TARGETS ? ` or ${count - SHOWN_TARGETS} more` : '');
     return [{ path: ['dependsOn'], data: { target, conditions: conditions.join(' or ') } }];
   },
 };

@@ -13,8 +13,11 @@ export interface BrokenDocument {
  */
 const MAX_TOKENS = 1_000_000;
 
-/** Below this size a file cannot exceed the budgets (a node takes at least two characters), so it is not counted. */
-const COUNT_FROM = 2 * MAX_NODES;
+/**
+ * Files up to the size of the largest task definition AWS takes are parsed without counting first:
+ * they cannot hold more than about 32,000 nodes (each takes at least two characters).
+ */
+const COUNT_FROM = 64 * 1024;
 
 /**
  * Re-parsing a file to repair quoted continuation lines costs a whole parse per repair: at most
