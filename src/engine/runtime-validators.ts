@@ -10,7 +10,7 @@ const cache = new WeakMap<object, Validator>();
 function instance(): import('ajv').default {
   if (!ajv) {
     const Ajv = (require('ajv') as typeof import('ajv')).default;
-    ajv = new Ajv({ allErrors: false, strict: false });
+    ajv = new Ajv({ allErrors: true, strict: false });
   }
   return ajv;
 }
