@@ -372,7 +372,12 @@ const awsSchema: RuleFunction<Options> = {
       if (typeof found === 'string' && Object.entries(options.exceptValues ?? {}).some(([p, values]) => values.includes(found) && matches(p, problem.path))) continue;
       if (problem.keyword === 'type' && (found === null || (v.schema === 'taskDefinitionCloudFormation' && cloudFormationConverts(found, String(problem.params.type))))) continue;
       if (options.yamlNumbers) {
-        const yamlNumber = problem.keyword === 'type' && v.schema === 'taskDefinitionApi' && ctx.unit.file.syntax === 'yaml' && typeof found === 'number' && options.yamlNumbers.at.some((p) => matches(p, problem.path));
+        const yamlNumber =
+          problem.keyword === 'type' &&
+          v.schema === 'taskDefinitionApi' &&
+          ctx.unit.file.syntax === 'yaml' &&
+          typeof found === 'number' &&
+          options.yamlNumbers.at.some((p) => matches(p, problem.path));
         if (yamlNumber === (options.yamlNumbers.report === 'skip')) continue;
       }
       // An empty string for an enum is left out by the SDKs' serialisers (Go) and the GitHub deploy action.
