@@ -650,6 +650,12 @@ const cases: Record<string, Case[]> = {
       want: [{ path: ['loadBalancers'], data: { subject: 'The service' } }],
     },
     {
+      name: 'an unnamed container by its place, the name member as written',
+      doc: cfn('Family: app\nContainerDefinitions:\n  - Image: nginx:1.27\n    Hostname: web'),
+      options: { entries: [{ parameter: 'hostname', paths: ['$.containerDefinitions[*].hostname'] }] },
+      want: [{ path: ['containerDefinitions', 0, 'hostname'], data: { subject: 'The 1st container (no Name)' } }],
+    },
+    {
       name: 'an intrinsic is not reported',
       doc: cfn('Family: app\nIpcMode: !Ref P\nContainerDefinitions:\n  - Name: web\n    Image: nginx:1.27'),
       unknown: true,

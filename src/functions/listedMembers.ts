@@ -1,9 +1,10 @@
-import type { RuleFunction, FunctionResult } from './types';
+import type { FunctionContext, FunctionResult, RuleFunction } from './types';
 import type { Segment } from '../model/path';
 import { isObject } from '../model/object';
 import { collect } from './collect';
 import { isCertainlySet } from './is-set';
-import { containerLabel } from './port-mappings';
+import { ordinal } from '../model/text';
+import { Unknown } from '../model/unknown';
 
 /** One listed member, as a fact table gives it. */
 interface Entry {
@@ -32,15 +33,22 @@ interface Options {
 
 const nameOf = (e: Entry) => e.parameter ?? e.feature ?? e.paths[0];
 
-/** `Container "web"`, `Volume "data"`, `The task` or `The service`: who sets the member, for messages. */
-function subjectOf(document: Record<string, unknown>, path: readonly Segment[], appliesTo: string | undefined): string {
-  if (path[0] === 'containerDefinitions' && typeof path[1] === 'number') return `Container "${containerLabel(document, path[1])}"`;
-  if (path[0] === 'volumes' && typeof path[1] === 'number') {
-    const volume = Array.isArray(document.volumes) ? document.volumes[path[1]] : undefined;
-    const name = isObject(volume) && typeof volume.name === 'string' && volume.name !== '' ? volume.name : `#${path[1] + 1}`;
-    return `Volume "${name}"`;
-  }
-  return appliesTo === 'service' ? 'The service' : 'The task';
+/**
+ * Who sets the member, for messages, the way the engine names containers and volumes: `Container "web"`,
+ * `The 2nd container (no Name)` (the name member as the unit writes it), `Volume "data"`, else `The task`
+ * or `The service`.
+ */
+function subjectOf(ctx: FunctionContext, path: readonly Segment[], appliesTo: string | undefined): string {
+  const noun = path[0] === 'containerDefinitions' ? 'container' : path[0] === 'volumes' ? 'volume' : undefined;
+  if (noun === undefined || typeof path[1] !== 'number') return appliesTo === 'service' ? 'The service' : 'The task';
+  const list = ctx.document[path[0] as string];
+  const item = Array.isArray(list) ? list[path[1]] : undefined;
+  const name = isObject(item) ? item.name : undefined;
+  const Noun = noun === 'container' ? 'Container' : 'Volume';
+  if (name instanceof Unknown) return `${Noun} "${name.label}"`;
+  if (typeof name === 'string' && name !== '') return `${Noun} ${JSON.stringify(name)}`;
+  const nameMember = ctx.unit.written([path[0], path[1], 'name']).pop() ?? 'name';
+  return `The ${ordinal(path[1] + 1)} ${noun} (no ${nameMember})`;
 }
 
 /**
@@ -87,7 +95,7 @@ const listedMembers: RuleFunction<Options> = {
       for (const p of entry.paths) {
         for (const found of collect(value, p.slice(2)).values) {
           const reported = entry.values ? entry.values.includes(found.value as string) : pattern ? typeof found.value === 'string' && pattern.test(found.value) : isCertainlySet(found.value);
-          if (reported) out.push({ path: found.path, data: { parameter: nameOf(entry), subject: subjectOf(value, found.path, appliesTo) } });
+          if (reported) out.push({ path: found.path, data: { parameter: nameOf(entry), subject: subjectOf(ctx, found.path, appliesTo) } });
         }
       }
     }
