@@ -80,7 +80,7 @@ export function rulePatterns(rules: RuleDefinition[]): string[] {
 
 /** Standalone validator module: one export per schema check, keyed `<id>` or `<id>#seed`. */
 export function compileValidators(rules: RuleDefinition[]): string {
-  const ajv = new Ajv({ code: { source: true, esm: false }, allErrors: false, strict: false, messages: true });
+  const ajv = new Ajv({ code: { source: true, esm: false }, allErrors: true, strict: false, messages: true });
   const exports: Record<string, string> = {};
   for (const rule of rules) {
     const entries: Array<[string, Record<string, unknown> | undefined]> = [

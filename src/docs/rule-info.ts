@@ -1,17 +1,16 @@
 /**
- * Everything a reader needs to know about one rule, gathered from its rule file and its fixtures. Shared by
- * `ecslint rules`, `ecslint explain` and scripts/gen-docs.ts, so the terminal and the docs never disagree.
+ * Everything a reader needs to know about one rule, gathered from its rule file and the examples rendered
+ * from its fixtures at build time (scripts/build-rule-docs.ts -> dist/generated/rule-docs.json). Shared by
+ * `ecslint rules`, `ecslint explain` and scripts/gen-docs.ts, so the terminal and the docs never disagree;
+ * nothing here reads a fixture or lints at run time.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_CONFIG } from '../model/config';
 import { builtInRules } from '../engine/registry';
 import { inPreset, PRESET_ORDER, type Relaxation, type RuleDefinition, type RuleWhen } from '../model/rule';
-import type { UnitKind as RuleSubject } from '../model/unit';
-import { lintSource } from '../pipeline';
+import type { UnitForm, UnitKind as RuleSubject } from '../model/unit';
 import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../model/basics';
 
-/** The package root: rules/, fixtures/ and docs/ live here. */
+/** The package root: rules/ and docs/ live here. */
 export const ROOT = path.join(__dirname, '..', '..', '..');
 
 /** A fixture shown as an example, with what ecslint reports on it when it is a bad one. */
@@ -23,6 +22,19 @@ export interface Example {
   launchType?: LaunchType;
   docs?: DocsProfile;
   findings: Array<{ line: number; column: number; message: string }>;
+}
+
+/** A rule's rendered examples, as dist/generated/rule-docs.json holds them by rule id. */
+export interface RuleExamples {
+  bad?: Example;
+  good?: Example;
+}
+
+let examples: Record<string, RuleExamples> | undefined;
+
+function examplesOf(id: string): RuleExamples {
+  examples ??= require(path.join(__dirname, '..', '..', 'generated', 'rule-docs.json')) as Record<string, RuleExamples>;
+  return examples[id] ?? {};
 }
 
 export interface RuleInfo {
@@ -61,60 +73,50 @@ export const SUBJECT_NAMES: Record<RuleSubject, [string, string]> = {
   'capacity-provider': ['capacity provider', 'capacity providers'],
 };
 
+const FORMS: Record<UnitForm, string> = {
+  api: 'a RegisterTaskDefinition request (JSON or YAML)',
+  describe: 'a describe output',
+  cloudformation: 'a CloudFormation template',
+  'container-list': 'a list of container definitions (Terraform container_definitions)',
+  terraform: 'Terraform',
+  'create-service': 'a CreateService request',
+  'update-service': 'an UpdateService request',
+  'run-task': 'a RunTask request',
+  'create-cluster': 'a CreateCluster request',
+  'update-cluster-settings': 'an UpdateClusterSettings request',
+  'create-capacity-provider': 'a CreateCapacityProvider request',
+};
+
+const or = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+const and = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** Each condition of a `when:` in words; every one must hold. */
+function conditions(when: RuleWhen): string[] {
+  const parts: string[] = [];
+  if (when.compatibility) parts.push(COMPATIBILITY[when.compatibility]);
+  if (when.os) parts.push(OS[when.os]);
+  // The effective network mode: an omitted one counts as awsvpc for a task that runs only on ECS Managed
+  // Instances, else as the OS's default (bridge on Linux, default on Windows).
+  const omitted = 'an omitted networkMode counts as bridge on Linux, default on Windows, awsvpc on ECS Managed Instances alone';
+  if (when.networkMode) parts.push(`the effective network mode is ${or(when.networkMode)} (${omitted})`);
+  if (when.networkModeNot) parts.push(`the effective network mode is not ${or(when.networkModeNot)} (${omitted})`);
+  if (when.ipcMode) parts.push(`ipcMode is written as ${or(when.ipcMode)}`);
+  if (when.has) parts.push(`${and(when.has)} ${when.has.length === 1 ? 'is' : 'are'} set`);
+  if (when.form) parts.push(`it is written as ${or(when.form.map((f) => FORMS[f] ?? f))}`);
+  if (when.anyOf) parts.push(`at least one of these holds: ${when.anyOf.map((alt, i) => `(${i + 1}) ${conditions(alt).join(', and ') || 'always'}`).join('; ')}`);
+  return parts;
+}
+
 /** The `when:` conditions in words; every one must hold. */
 export function describeWhen(when: RuleWhen | undefined, on: RuleDefinition['on']): string {
-  const parts: string[] = [];
-  if (when?.compatibility) parts.push(COMPATIBILITY[when.compatibility]);
-  if (when?.os) parts.push(OS[when.os]);
-  // An omitted networkMode counts as the OS's default: bridge on Linux, default on Windows.
-  if (when?.networkMode) parts.push(`the effective network mode is ${when.networkMode.join(' or ')}`);
-  if (when?.networkModeNot) parts.push(`the effective network mode is not ${when.networkModeNot.join(' or ')}`);
+  const parts = when ? conditions(when) : [];
   const subject = SUBJECT_NAMES[on ?? 'task-definition'][1];
   if (parts.length === 0) return `all ${subject}`;
   return `${subject} where ${parts.join('; and ')}`;
 }
 
-const SIDE_FILE = /\.(findings|options)\.json$/;
-
-/** The first fixture (by name) of a rule's valid/ or invalid/ folder. */
-function firstFixture(id: string, kind: 'valid' | 'invalid'): string | undefined {
-  const dir = path.join(ROOT, 'fixtures', id, kind);
-  if (!fs.existsSync(dir)) return undefined;
-  const name = fs
-    .readdirSync(dir)
-    .filter((f) => !SIDE_FILE.test(f) && /\.(json|ya?ml|template)$/.test(f))
-    .sort()[0];
-  return name === undefined ? undefined : path.join(dir, name);
-}
-
-function example(rule: RuleDefinition, kind: 'valid' | 'invalid'): Example | undefined {
-  const file = firstFixture(rule.id, kind);
-  if (!file) return undefined;
-  const optionsFile = file.replace(/\.(json|ya?ml|template)$/, '.options.json');
-  const options = fs.existsSync(optionsFile) ? (JSON.parse(fs.readFileSync(optionsFile, 'utf8')) as { launchType?: LaunchType; docs?: DocsProfile }) : {};
-  const bytes = fs.readFileSync(file);
-  const text = bytes.toString('utf8');
-  let findings: Example['findings'] = [];
-  if (kind === 'invalid') {
-    // Lint it the way the rule's own test does: this rule alone decides, at its own severity.
-    const config = { ...DEFAULT_CONFIG, preset: 'all' as const, rules: { [rule.id]: rule.severity }, launchType: options.launchType ?? 'EC2', docs: options.docs ?? DEFAULT_CONFIG.docs };
-    findings = lintSource(text, file, config)!
-      .messages.filter((m) => m.ruleId === rule.id)
-      .map((m) => ({ line: m.line, column: m.column, message: m.message }));
-  }
-  return {
-    file: path.relative(ROOT, file).split(path.sep).join('/'),
-    language: /\.json$/.test(file) || /^\s*[[{]/.test(text) ? 'json' : 'yaml',
-    text,
-    ...(options.launchType ? { launchType: options.launchType } : {}),
-    ...(options.docs ? { docs: options.docs } : {}),
-    findings,
-  };
-}
-
 export function ruleInfo(rule: RuleDefinition): RuleInfo {
-  const bad = example(rule, 'invalid');
-  const good = example(rule, 'valid');
+  const { bad, good } = examplesOf(rule.id);
   return {
     rule,
     presets: presetSeverities(rule),

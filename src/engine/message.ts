@@ -8,6 +8,11 @@
  *   {{name:$field}}                   a member named by the check's data (when the data is a member name)
  */
 
+import { ordinal } from '../model/text';
+
+/** Ordinals for messages live in the model, where the check functions can use them too. */
+export { ordinal };
+
 const MAX_VALUE = 80;
 
 /** A value as a message shows it: JSON, cut short, without control characters. */
@@ -63,13 +68,6 @@ export function fillTemplate(template: string, data: Record<string, unknown>, na
 /** A template as documentation shows it: member names as the API writes them. */
 export function templateText(template: string): string {
   return modernise(template).replace(/\{\{\s*name:\/?([\w.]+)\s*\}\}/g, '$1');
-}
-
-/** 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st. */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
 }
 
 /** A member path as written, for a message: `PortMappings[0].HostPort`. */

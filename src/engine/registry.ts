@@ -5,7 +5,7 @@ import type { RuleFunction } from '../functions/types';
 /** A compiled JSON-Schema check: true when valid; errors in ajv's shape otherwise. */
 export interface Validator {
   (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
+  errors?: Array<{ instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
 }
 
 const GENERATED = path.join(__dirname, '..', '..', 'generated');

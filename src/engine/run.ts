@@ -7,7 +7,7 @@ import { Unknown } from '../model/unknown';
 import type { FunctionContext } from '../functions/types';
 import { applies, CompiledCheck, CompiledRule } from './compile';
 import { fillTemplate, ordinal, showPath, type MemberNamer } from './message';
-import { checkFunction } from './registry';
+import { checkFunction, type Validator } from './registry';
 import type { Match, Selector } from './select';
 
 /** A finding of one check, before it is placed in the file: its path is in the unit's view. */
@@ -61,16 +61,21 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
   if (check.validator) {
     const validate = check.validator;
     if (validate(value)) return;
-    const error = (validate.errors ?? []).find((e) => e.keyword !== 'if');
-    if (!error) return;
-    const rel = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapeSegment);
-    // A verdict on a collection's contents (how many items, whether one matches) cannot be drawn when one of
-    // its items or members is unknown: `[!If [C, {...}, !Ref AWS::NoValue]]` may be an empty list.
-    if (CONTENT_KEYWORDS.has(error.keyword) && holdsUnknown(rel.length === 0 ? value : valueAt(value, rel))) return;
-    const params = error.params;
-    const property = (params.missingProperty ?? params.additionalProperty ?? params.propertyName) as string | undefined;
-    const at = [...path, ...rel, ...(property !== undefined && error.keyword !== 'propertyNames' ? [property] : [])];
-    out.push({ path: clampPath(ctx.document, at), data: { property, error: error.message ?? '', ...(params.limit !== undefined ? { limit: String(params.limit) } : {}) } });
+    // One finding per place: ajv (allErrors) may fail one value on several keywords (type and enum).
+    const places = new Set<string>();
+    for (const error of reportableErrors(validate.errors ?? [])) {
+      const rel = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapeSegment);
+      // A verdict on a collection's contents (how many items, whether one matches) cannot be drawn when one of
+      // its items or members is unknown: `[!If [C, {...}, !Ref AWS::NoValue]]` may be an empty list.
+      if (CONTENT_KEYWORDS.has(error.keyword) && holdsUnknown(rel.length === 0 ? value : valueAt(value, rel))) continue;
+      const params = error.params;
+      const property = (params.missingProperty ?? params.additionalProperty ?? params.propertyName) as string | undefined;
+      const at = clampPath(ctx.document, [...path, ...rel, ...(property !== undefined ? [property] : [])]);
+      const key = toPointer(at);
+      if (places.has(key)) continue;
+      places.add(key);
+      out.push({ path: at, data: { property, error: error.message ?? '', ...(params.limit !== undefined ? { limit: String(params.limit) } : {}) } });
+    }
     return;
   }
   const fn = checkFunction(check.check.function!);
@@ -84,6 +89,34 @@ const CONTENT_KEYWORDS = new Set(['minItems', 'maxItems', 'contains', 'minContai
 function holdsUnknown(value: unknown): boolean {
   if (Array.isArray(value)) return value.some((v) => v instanceof Unknown);
   return value !== null && typeof value === 'object' && !(value instanceof Unknown) && Object.values(value).some((v) => v instanceof Unknown);
+}
+
+type SchemaError = NonNullable<Validator['errors']>[number];
+
+const instanceWithin = (inner: string, outer: string) => inner === outer || inner.startsWith(outer + '/');
+
+/**
+ * The errors of a schema check that each make a finding. Validators report every error (allErrors), and
+ * ajv also says why each alternative of a failed anyOf/oneOf failed, why each item failed a `contains`,
+ * and adds an `if` error after its `then`'s. Kept: of an anyOf/oneOf, the errors of its first failing
+ * alternative (they say what is missing for the first way of being valid); a `contains` or `propertyNames`
+ * error itself, not its items'; never `if`.
+ */
+export function reportableErrors(errors: readonly SchemaError[]): SchemaError[] {
+  const within = (e: SchemaError, outer: SchemaError) => e !== outer && e.schemaPath.startsWith(outer.schemaPath + '/') && instanceWithin(e.instancePath, outer.instancePath);
+  const groups = errors.filter((e) => ['anyOf', 'oneOf', 'contains', 'propertyNames'].includes(e.keyword));
+  const branchOf = (e: SchemaError, group: SchemaError) => e.schemaPath.slice(group.schemaPath.length + 1).split('/')[0];
+  return errors.filter((e) => {
+    if (e.keyword === 'if') return false;
+    for (const group of groups) {
+      if (!within(e, group)) continue;
+      if (group.keyword === 'contains' || group.keyword === 'propertyNames') return false;
+      const first = errors.find((x) => within(x, group))!;
+      if (branchOf(e, group) !== branchOf(first, group)) return false;
+    }
+    // A failed alternative says more than "must match a schema in anyOf"; a oneOf that several match has none.
+    return !((e.keyword === 'anyOf' || e.keyword === 'oneOf') && errors.some((x) => within(x, e)));
+  });
 }
 
 function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean): Finding {

@@ -1,9 +1,12 @@
 import type { Validator } from './registry';
 import { ajvRegExp, regexFormat } from '../regexp/user-regexp';
 
-/** An ajv for schemas from users: their patterns run on RE2, and `format: "regex"` is checked the same way. */
+/**
+ * An ajv for schemas from users: their patterns run on RE2, and `format: "regex"` is checked the same way.
+ * Every error is reported, each at its own place, as for the built-in schema checks.
+ */
 export function userSchemaAjv(Ajv: typeof import('ajv').default): import('ajv').default {
-  const instance = new Ajv({ allErrors: false, strict: false, code: { regExp: ajvRegExp } });
+  const instance = new Ajv({ allErrors: true, strict: false, code: { regExp: ajvRegExp } });
   instance.addFormat('regex', regexFormat);
   return instance;
 }

@@ -24,6 +24,12 @@ interface Options {
   notAt?: string[];
   /** Values not reported at a place (a pointer pattern), because another rule words them: `{"/networkMode": ["default"]}`. */
   exceptValues?: Record<string, string[]>;
+  /**
+   * Type errors where a YAML file (not a template) has a number at these places: `skip` leaves them to
+   * another rule, `only` reports nothing else. Some tools that read YAML task definitions (PipeCD, through
+   * sigs.k8s.io/yaml) turn such a number into the string the API wants; the AWS CLI does not.
+   */
+  yamlNumbers?: { at: string[]; report: 'skip' | 'only' };
 }
 
 interface SchemaError {
@@ -379,6 +385,12 @@ const awsSchema: RuleFunction<Options> = {
       at: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } },
       notAt: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } },
       exceptValues: { type: 'object', additionalProperties: { type: 'array', minItems: 1, items: { type: 'string' } } },
+      yamlNumbers: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['at', 'report'],
+        properties: { at: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^/' } }, report: { enum: ['skip', 'only'] } },
+      },
     },
   },
   check(value, options, ctx) {
@@ -392,6 +404,15 @@ const awsSchema: RuleFunction<Options> = {
       const found = valueAt(ctx.document, problem.path);
       if (typeof found === 'string' && Object.entries(options.exceptValues ?? {}).some(([p, values]) => values.includes(found) && matches(p, problem.path))) continue;
       if (problem.keyword === 'type' && (found === null || (v.schema === 'taskDefinitionCloudFormation' && cloudFormationConverts(found, String(problem.params.type))))) continue;
+      if (options.yamlNumbers) {
+        const yamlNumber =
+          problem.keyword === 'type' &&
+          v.schema === 'taskDefinitionApi' &&
+          ctx.unit.file.syntax === 'yaml' &&
+          typeof found === 'number' &&
+          options.yamlNumbers.at.some((p) => matches(p, problem.path));
+        if (yamlNumber === (options.yamlNumbers.report === 'skip')) continue;
+      }
       // An empty string for an enum is left out by the SDKs' serialisers (Go) and the GitHub deploy action.
       if (problem.keyword === 'enum' && found === '') continue;
       const r = report(problem, ctx.document, v);

@@ -37,7 +37,8 @@ const compareMembers: RuleFunction<Options> = {
     if (a === undefined || b === undefined) return [];
     const rank = (n: number) => (unlimited !== undefined && n === unlimited ? Infinity : n);
     const holds = relation === 'equal' ? a === b : rank(a) <= rank(b);
-    return holds ? [] : [{ path: [member], data: { other: String(obj[other]) } }];
+    // Both as numbers, so that a template's quoted "300" reads as 300 in the message.
+    return holds ? [] : [{ path: [member], data: { value: a, other: String(b) } }];
   },
 };
 export default compareMembers;

@@ -1,17 +1,19 @@
 import type { RuleFunction } from './types';
+import { isObject } from '../model/object';
 
 /**
  * Reports where a Windows task is made to run on Fargate: its requiresCompatibilities; in a describe
  * output without it, the `compatibilities` ECS recorded; otherwise the would-be place of
- * requiresCompatibilities, when --launch-type chose Fargate.
+ * requiresCompatibilities, when --launch-type chose Fargate. A written list without FARGATE is not
+ * Fargate, whatever the launch type.
  */
 const windowsOnFargate: RuleFunction = {
   optionsSchema: { type: 'object', additionalProperties: false },
   check(value) {
-    const td = value as Record<string, unknown>;
-    const field = td.requiresCompatibilities !== undefined && td.requiresCompatibilities !== null ? 'requiresCompatibilities' : 'compatibilities';
-    const list = td[field];
-    if (Array.isArray(list) && list.includes('FARGATE')) return [{ path: [field], data: { field } }];
+    if (!isObject(value)) return [];
+    const field = value.requiresCompatibilities !== undefined && value.requiresCompatibilities !== null ? 'requiresCompatibilities' : 'compatibilities';
+    const list = value[field];
+    if (Array.isArray(list)) return list.includes('FARGATE') ? [{ path: [field], data: { field } }] : [];
     return [{ path: ['requiresCompatibilities'], data: { field: 'launch type', value: 'FARGATE' } }];
   },
 };

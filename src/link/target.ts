@@ -11,7 +11,7 @@ export function taskDefinitionTarget(view: Record<string, unknown>, launchType: 
   const fargate = compatibilities === undefined ? undefined : compatibilities.has('FARGATE');
   const os = resolveOs(view);
   const ipcMode = typeof view.ipcMode === 'string' ? view.ipcMode : undefined;
-  return { compatibilities, fargate, os, networkMode: resolveNetworkMode(view.networkMode, os), ipcMode, setMembers: setMembers(view), form };
+  return { compatibilities, fargate, os, networkMode: resolveNetworkMode(view.networkMode, os, compatibilities), ipcMode, setMembers: setMembers(view), form };
 }
 
 /** Clusters and capacity providers run no task: every task-level condition of a rule is unknown for them. */
@@ -67,9 +67,13 @@ function resolveOs(view: Record<string, unknown>): Target['os'] {
   return 'LINUX';
 }
 
-function resolveNetworkMode(mode: unknown, os: Target['os']): string | undefined {
+/** An omitted networkMode is awsvpc for a task that runs only on ECS Managed Instances, else the OS's default. */
+function resolveNetworkMode(mode: unknown, os: Target['os'], compatibilities: ReadonlySet<string> | undefined): string | undefined {
   if (typeof mode === 'string') return mode;
-  if (mode === undefined || mode === null) return os === 'WINDOWS' ? 'default' : os === 'LINUX' ? 'bridge' : undefined;
+  if (mode === undefined || mode === null) {
+    if (compatibilities?.size === 1 && compatibilities.has('MANAGED_INSTANCES')) return 'awsvpc';
+    return os === 'WINDOWS' ? 'default' : os === 'LINUX' ? 'bridge' : undefined;
+  }
   return undefined;
 }
 
