@@ -1,21 +1,20 @@
 /**
- * `npm run docs`: write docs/rules/<id>.md for every rule and the rules table in README.md (only between
- * its markers), from rules/*.yaml and fixtures/. test/docs.test.ts fails when these files are stale.
+ * `npm run docs`: write docs/rules/<id>.md for every rule and docs/rules/README.md, the list of them all,
+ * from rules/*.yaml and fixtures/. test/docs.test.ts fails when these files are stale.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateDocs } from '../src/docs/generate';
-import { replaceRulesTable, TABLE_END, TABLE_START } from '../src/docs/markdown';
 
 const root = path.join(__dirname, '..', '..');
 const docsDir = path.join(root, 'docs', 'rules');
-const readmeFile = path.join(root, 'README.md');
+export const INDEX = 'README.md';
 
 function main(): void {
-  const { pages, table } = generateDocs();
+  const { pages, index } = generateDocs();
   fs.mkdirSync(docsDir, { recursive: true });
   let written = 0;
-  for (const [name, text] of pages) {
+  for (const [name, text] of [...pages, [INDEX, index] as const]) {
     const file = path.join(docsDir, name);
     if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) continue;
     fs.writeFileSync(file, text);
@@ -23,15 +22,12 @@ function main(): void {
   }
   // A page whose rule is gone would keep documenting a rule that no longer exists.
   for (const name of fs.readdirSync(docsDir)) {
-    if (name.endsWith('.md') && !pages.has(name)) {
+    if (name.endsWith('.md') && name !== INDEX && !pages.has(name)) {
       fs.unlinkSync(path.join(docsDir, name));
       process.stdout.write(`ecslint: removed docs/rules/${name} (no such rule)\n`);
     }
   }
-  const readme = fs.existsSync(readmeFile) ? fs.readFileSync(readmeFile, 'utf8') : `${TABLE_START}\n${TABLE_END}\n`;
-  const updated = replaceRulesTable(readme, table);
-  if (updated !== readme || !fs.existsSync(readmeFile)) fs.writeFileSync(readmeFile, updated);
-  process.stdout.write(`ecslint: ${pages.size} rule pages (${written} changed), README rules table ${updated !== readme ? 'updated' : 'unchanged'}\n`);
+  process.stdout.write(`ecslint: ${pages.size} rule pages and the index (${written} changed)\n`);
 }
 
 if (require.main === module) main();

@@ -1,17 +1,17 @@
 import { allRules, ruleInfo } from './rule-info';
-import { renderRulePage, renderRulesTable } from './markdown';
+import { renderRulePage, renderRulesIndex } from './markdown';
 
-/** Everything `npm run docs` writes: docs/rules/<id>.md for every rule, and the README's rules table. */
+/** Everything `npm run docs` writes: docs/rules/<id>.md for every rule, and docs/rules/README.md listing them all. */
 export interface GeneratedDocs {
   /** File name in docs/rules/ -> content. */
   pages: Map<string, string>;
-  /** The text between the README's rules-table markers. */
-  table: string;
+  /** docs/rules/README.md. */
+  index: string;
 }
 
 export function generateDocs(): GeneratedDocs {
   const rules = allRules();
   const pages = new Map<string, string>();
   for (const rule of rules) pages.set(`${rule.id}.md`, renderRulePage(ruleInfo(rule)));
-  return { pages, table: renderRulesTable(rules) };
+  return { pages, index: renderRulesIndex(rules) };
 }

@@ -1,5 +1,5 @@
 /**
- * What the first word of a rule id means: the glossary that `ecslint rules` prints and the README shows above
+ * What the first word of a rule id means: the glossary that `ecslint rules` prints and docs/rules/README.md shows above
  * the rules table. Written once, here; test/docs.test.ts checks that every rule's id starts with one of them.
  */
 export const RULE_ID_PREFIXES: Readonly<Record<string, string>> = {
