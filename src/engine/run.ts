@@ -14,6 +14,7 @@ import type { Match, Selector } from './select';
 interface Hit {
   path: Segment[];
   data: Record<string, unknown>;
+  atMost?: Severity;
 }
 
 /**
@@ -75,7 +76,7 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
   }
   const fn = checkFunction(check.check.function!);
   for (const r of fn.check(value, check.check.options ?? {}, { ...ctx, path })) {
-    out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {} });
+    out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {}, ...(r.atMost ? { atMost: r.atMost } : {}) });
   }
 }
 
@@ -88,7 +89,7 @@ function holdsUnknown(value: unknown): boolean {
 
 function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean): Finding {
   const message = fillTemplate(rule.message, { ...baseData(unit, hit.path), ...hit.data }, memberNamer(unit, hit.path));
-  const severity: Severity = relaxed && rule.severity === 'error' ? 'warning' : rule.severity;
+  const severity: Severity = atMost(relaxed && rule.severity === 'error' ? 'warning' : rule.severity, hit.atMost);
   return {
     ruleId: rule.id,
     severity,
@@ -98,6 +99,13 @@ function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean)
     taskDefinition: unit.name,
     ...(unit.documentIndex !== undefined ? { document: unit.documentIndex } : {}),
   };
+}
+
+const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+/** The lower of a severity and a cap. */
+function atMost(severity: Severity, cap: Severity | undefined): Severity {
+  return cap !== undefined && RANK[cap] < RANK[severity] ? cap : severity;
 }
 
 /** A finding that only the seed's limit makes, worded so that it cannot be read as AWS rejecting the value. */
