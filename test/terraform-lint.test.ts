@@ -3,6 +3,7 @@
  * services linked to their module's task definitions, `terraform show -json` plans, .tf.json files,
  * unknown values, suppression comments, and findings at the exact key with Terraform's own pointers.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -90,6 +91,15 @@ describe('messages name members as the Terraform file writes them', () => {
     expect(finding(result, 'td-enum').message).toBe('"network_mode" in the task definition is "awsvpcc", not one of "awsvpc", "bridge", "host", "none" (did you mean "awsvpc"?).');
     expect(finding(result, 'size-format').message).toMatch(/^Task cpu "1 vCPUs" is not a size ECS understands/);
     expect(finding(result, 'td-enum')).toMatchObject({ path: '/resource/aws_ecs_task_definition/x/network_mode', line: 3, column: 3 });
+  });
+
+  test('ecslint explain says how the members a rule checks are written in Terraform', () => {
+    const explain = (id: string) => spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'ecslint.js'), 'explain', id], { encoding: 'utf8' }).stdout;
+    expect(explain('fargate-network-mode')).toContain('In Terraform: networkMode is network_mode (aws_ecs_task_definition).');
+    expect(explain('fargate-no-host-source-path')).toContain('In Terraform: volumes.host.sourcePath is volume.host_path (aws_ecs_task_definition).');
+    expect(explain('svc-lb-container')).toContain('In Terraform: loadBalancers is load_balancer (aws_ecs_service).');
+    // Container members are written as in the API.
+    expect(explain('fargate-no-privileged')).not.toContain('In Terraform');
   });
 });
 
@@ -211,6 +221,20 @@ describe('terraform show -json plans', () => {
     ]);
   });
 
+  test('a finding placed in a .tf file is suppressed by its comments', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-plan-'));
+    try {
+      fs.copyFileSync(path.join(DATA, 'plan-root', 'plan.json'), path.join(dir, 'plan.json'));
+      const tf = fs.readFileSync(path.join(DATA, 'plan-root', 'main.tf'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'main.tf'), tf.replace('      privileged = true', '      # ecslint-disable-next-line fargate-no-privileged -- a test\n      privileged = true'));
+      const { results } = await api.lintFiles([path.join(dir, 'plan.json')], { config: ALL });
+      expect(results.map((r) => path.basename(r.filePath))).toEqual(['plan.json', 'main.tf']);
+      expect(results.flatMap((r) => shown(r))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('without the configuration, a finding is placed in the plan, with the same pointer', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-plan-'));
     try {
@@ -226,6 +250,23 @@ describe('terraform show -json plans', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the examples the README shows', () => {
+  test('bad/main.tf has the errors the README lists; good/main.tf has no finding, even with every rule', async () => {
+    const { results } = await api.lintFiles([path.join(__dirname, '..', 'examples', 'terraform')], { config: ALL });
+    const [bad, good] = results;
+    expect(path.relative(path.join(__dirname, '..'), bad.filePath)).toBe(path.join('examples', 'terraform', 'bad', 'main.tf'));
+    expect(bad.messages.filter((m) => m.severity === 'error').map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+      '5:3 fargate-network-mode',
+      '7:3 size-fargate-combination',
+      '15:7 fargate-no-privileged',
+      '36:3 svc-network-configuration',
+      '43:5 svc-lb-container',
+    ]);
+    expect(path.relative(path.join(__dirname, '..'), good.filePath)).toBe(path.join('examples', 'terraform', 'good', 'main.tf'));
+    expect(good.messages).toEqual([]);
   });
 });
 

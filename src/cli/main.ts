@@ -56,8 +56,10 @@ function parseCount(value: string): number {
 /** `onSubcommand` receives what `ecslint rules` or `ecslint explain` would run; linting is the default command. */
 export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => undefined): Command {
   const program = new Command('ecslint')
-    .description('Lint Amazon ECS definitions: task definitions (API JSON/YAML, describe outputs), services and run-task inputs, CloudFormation templates and container definition lists.')
-    .argument('[paths...]', 'files, folders (searched recursively for .json, .yaml, .yml, .template) and glob patterns; the current folder when none is given')
+    .description(
+      'Lint Amazon ECS definitions: task definitions (API JSON/YAML, describe outputs), services and run-task inputs, CloudFormation templates, Terraform (.tf, .tf.json, terraform show -json plans) and container definition lists.',
+    )
+    .argument('[paths...]', 'files, folders (searched recursively for .json, .yaml, .yml, .template, .tf; .terraform/ is skipped) and glob patterns; the current folder when none is given')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
     .option('--quiet', 'report errors only')
@@ -85,7 +87,7 @@ export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => 
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .option('--stdin', 'lint the text on standard input')
-    .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks JSON or YAML)')
+    .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks JSON, YAML or Terraform .tf)')
     .option('--debug', 'print stack traces of internal errors')
     .version(api.version(), '-v, --version')
     .exitOverride()

@@ -20,6 +20,9 @@ import { ReferencedFile, resolveContainerFile, ResourcePlace, terraformUnit } fr
  * so that a service finds the task definition it references in another file of the module.
  */
 
+const NO_ECS_RESOURCE = 'a Terraform file without an aws_ecs_task_definition or aws_ecs_service resource';
+const ECS_RESOURCE = /\baws_ecs_(task_definition|service)\b/;
+
 export const TASK_DEFINITION = 'aws_ecs_task_definition';
 export const SERVICE = 'aws_ecs_service';
 
@@ -30,6 +33,11 @@ export function moduleScope(filePath: string): string {
 
 /** Load a .tf file's text. Needs `await loadHclParser()` first. */
 export function loadHcl(text: string, filePath: string): LoadedFile {
+  // Most .tf files of a repository declare no ECS resource: they are not parsed (nor are their syntax errors reported).
+  if (!ECS_RESOURCE.test(text)) {
+    const file: SourceFile = { path: filePath, text, lines: new LineIndex(text), syntax: 'hcl' };
+    return { file, units: [], problems: [{ code: 'unrecognised', detail: NO_ECS_RESOURCE, span: { start: 0, end: 1 } }] };
+  }
   if (!hclParserLoaded()) throw new Error(hclParserFailure() ?? 'The Terraform (HCL) parser is not loaded: call prepareTerraform() (or use lintTextAsync) before linting .tf text.');
   const parsed = parseHcl(text);
   const file: SourceFile = { path: filePath, text, lines: new LineIndex(text), syntax: 'hcl', comments: parsed.comments };
@@ -78,7 +86,7 @@ function configurationUnits(doc: ParsedDocument, file: SourceFile): LoadedFile {
     }
   }
   if (units.length === 0 && !problems.some((p) => p.code === 'syntax')) {
-    problems.push({ code: 'unrecognised', detail: 'a Terraform file without an aws_ecs_task_definition or aws_ecs_service resource', span: { start: 0, end: 1 } });
+    problems.push({ code: 'unrecognised', detail: NO_ECS_RESOURCE, span: { start: 0, end: 1 } });
   }
   return { file, units, problems, ...(related.size > 0 ? { related: [...related.values()] } : {}) };
 }
