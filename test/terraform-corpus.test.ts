@@ -1,7 +1,9 @@
 /**
  * The real-world Terraform corpus (../shared/corpus/terraform), linted as a user lints a repository: the
- * whole folder, .tf files, the JSON files they read, and a plan. Every file parses, and every error
- * finding is one that test/data/corpus-review/terraform.json records as reviewed and true.
+ * whole folder, .tf files, the JSON files they read, and a plan, with every rule (preset all; the default
+ * launch type, EC2). Every file parses, and every error finding is one that
+ * test/data/corpus-review/terraform.json records as reviewed and true. The record also keeps the false
+ * errors that the loader and the rules were fixed for (verdict "false"): they must not come back.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,19 +12,30 @@ import type { FileResult } from '../src/model/finding';
 
 const api = require('../dist/src/index') as typeof import('../src/index');
 
-interface Review {
-  config: { preset: 'all'; launchType: 'EC2'; docs: 'current' };
-  findings: Array<{ file: string; rule: string; pointer: string; verdict: boolean; reason: string }>;
+interface Verdict {
+  file: string;
+  rule: string;
+  pointer: string;
+  verdict: 'true' | 'false';
+  reason: string;
 }
 
-const REVIEW = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'corpus-review', 'terraform.json'), 'utf8')) as Review;
+const REVIEW = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', 'corpus-review', 'terraform.json'), 'utf8')) as Verdict[];
+const CONFIG = { preset: 'all' as const, launchType: 'EC2' as const, docs: 'current' as const };
+
+test('every recorded verdict says true or false, with its reason', () => {
+  for (const v of REVIEW) {
+    expect(['true', 'false']).toContain(v.verdict);
+    expect(v.reason.length).toBeGreaterThan(20);
+  }
+});
 const key = (file: string, rule: string, pointer: string) => `${file} ${rule} ${pointer}`;
 
 describeWhenPresent('the real-world Terraform corpus', TERRAFORM_CORPUS, () => {
   let results: FileResult[];
   let errors: string[];
   beforeAll(async () => {
-    const run = await api.lintFiles([TERRAFORM_CORPUS], { config: REVIEW.config });
+    const run = await api.lintFiles([TERRAFORM_CORPUS], { config: CONFIG });
     expect(run.failures).toEqual([]);
     expect(run.missing).toEqual([]);
     results = run.results;
@@ -46,14 +59,14 @@ describeWhenPresent('the real-world Terraform corpus', TERRAFORM_CORPUS, () => {
   });
 
   test('every error finding is recorded as reviewed and true', () => {
-    const reviewedTrue = new Set(REVIEW.findings.filter((f) => f.verdict).map((f) => key(f.file, f.rule, f.pointer)));
+    const reviewedTrue = new Set(REVIEW.filter((f) => f.verdict === 'true').map((f) => key(f.file, f.rule, f.pointer)));
     expect(errors.filter((e) => !reviewedTrue.has(e))).toEqual([]);
   });
 
   test('no false error that was fixed comes back, and every true one is still found', () => {
     const found = new Set(errors);
-    expect(REVIEW.findings.filter((f) => !f.verdict && found.has(key(f.file, f.rule, f.pointer)))).toEqual([]);
-    expect(REVIEW.findings.filter((f) => f.verdict && !found.has(key(f.file, f.rule, f.pointer)))).toEqual([]);
+    expect(REVIEW.filter((f) => f.verdict === 'false' && found.has(key(f.file, f.rule, f.pointer)))).toEqual([]);
+    expect(REVIEW.filter((f) => f.verdict === 'true' && !found.has(key(f.file, f.rule, f.pointer)))).toEqual([]);
   });
 
   test('the JSON files a .tf file reads are reported in the context of its task definition', () => {

@@ -129,6 +129,24 @@ describe('container definitions as JSON text', () => {
     expect(shown(results.get('lint/files/task-definitions/app.json'))).toEqual(['fargate-no-privileged /0/privileged 6:5']);
   });
 
+  test("a file outside the repository (or, outside a repository, outside the .tf file's folder) is not read", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-boundary-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'app'));
+      fs.writeFileSync(path.join(dir, 'containers.json'), '[{"name": "a", "image": "nginx:1.27", "privileged": true}]');
+      const tf = 'resource "aws_ecs_task_definition" "x" {\n  family = "x"\n  requires_compatibilities = ["FARGATE"]\n  container_definitions = file("../containers.json")\n}\n';
+      fs.writeFileSync(path.join(dir, 'app', 'main.tf'), tf);
+      const outside = await api.lintFiles([path.join(dir, 'app')], { config: ALL });
+      expect(outside.results.map((r) => path.relative(dir, r.filePath))).toEqual([path.join('app', 'main.tf')]);
+      fs.mkdirSync(path.join(dir, '.git'));
+      const inside = await api.lintFiles([path.join(dir, 'app')], { config: ALL });
+      expect(inside.results.map((r) => path.relative(dir, r.filePath))).toEqual([path.join('app', 'main.tf'), 'containers.json']);
+      expect(shown(inside.results[1])).toContain('fargate-no-privileged /0/privileged 1:39');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('the parse layer fixtures: quoted JSON and file() from a module, under --launch-type FARGATE', async () => {
     const results = await lint([path.join(DATA, 'module', 'main.tf'), path.join(DATA, 'heredoc.tf')], { ...ALL, launchType: 'FARGATE' });
     expect(shown(results.get('module/task-definitions/service.json'), [])).toContain('fargate-no-privileged /0/privileged 7:5');

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { locate, type LoadProblem, type ParsedDocument } from '../../model/document';
 import { isObject } from '../../model/object';
@@ -92,6 +93,7 @@ export function terraformUnit(spec: TerraformUnitSpec): SourceUnit {
  */
 export function readReference(ref: FileReference, tfPath: string): ReferencedFile | undefined {
   const target = ref.base === 'absolute' ? ref.path : path.join(path.dirname(tfPath), ref.path);
+  if (!insideBoundary(target, tfPath)) return undefined;
   const read = readLintable(target);
   if (!('bytes' in read)) return undefined;
   const decoded = decode(read.bytes);
@@ -104,6 +106,35 @@ export function readReference(ref: FileReference, tfPath: string): ReferencedFil
     return { file, problems: [{ code: 'syntax', detail, span: { start: json.error.offset, end: json.error.offset + 1 } }] };
   }
   return { file, document: json, problems: json.problems };
+}
+
+/**
+ * Whether ecslint may read a file that a .tf file names: one inside the repository that holds the .tf file
+ * (the nearest folder upward with a .git), or, outside a repository, inside the .tf file's folder. A .tf
+ * file from an untrusted change (a pull request) must not make a CI run read, and quote in its findings,
+ * files elsewhere on the machine; Terraform configurations name their container definitions next to them.
+ */
+function insideBoundary(target: string, tfPath: string): boolean {
+  let real: string;
+  let dir: string;
+  try {
+    real = fs.realpathSync(target);
+    dir = fs.realpathSync(path.dirname(tfPath));
+  } catch {
+    return false;
+  }
+  let root = dir;
+  for (let d = dir; ;) {
+    if (fs.existsSync(path.join(d, '.git'))) {
+      root = d;
+      break;
+    }
+    const parent = path.dirname(d);
+    if (parent === d) break;
+    d = parent;
+  }
+  const rel = path.relative(root, real);
+  return rel !== '' && rel.split(path.sep)[0] !== '..' && !path.isAbsolute(rel);
 }
 
 /**
