@@ -119,7 +119,7 @@ describe('container definitions as JSON text', () => {
     // The template's variables are put in ("containerPort": ${port} is 8080); its task-level context is the resource's (awsvpc).
     const template = results.get('lint/files/templates/app.json.tpl');
     expect(shown(template)).toEqual(['nm-awsvpc-host-port /0/portMappings/0/hostPort 6:50']);
-    expect(finding(template, 'nm-awsvpc-host-port').message).toContain('maps hostPort 80 to containerPort 8080');
+    expect(finding(template, 'nm-awsvpc-host-port').message).toContain('maps portMappings[0].hostPort 80 to containerPort 8080; with network_mode "awsvpc"');
   });
 
   test('a JSON file that a .tf file reads is reported once, in the context of the task definition, even when the folder is walked', async () => {

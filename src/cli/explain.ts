@@ -62,29 +62,6 @@ function optionPath(options: Record<string, unknown> | undefined): string[][] {
   return Array.isArray(p) && p.every((s) => typeof s === 'string') ? [p as string[]] : [];
 }
 
-/** The closest known ids, for "did you mean". */
-function suggestions(id: string, ids: string[]): string[] {
-  const distance = (a: string, b: string) => {
-    const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0];
-      d[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const t = d[j];
-        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = t;
-      }
-    }
-    return d[b.length];
-  };
-  return ids
-    .map((x) => ({ x, d: x.includes(id) || id.includes(x) ? 0 : distance(id, x) }))
-    .filter((c) => c.d <= Math.max(2, Math.floor(id.length / 3)))
-    .sort((a, b) => a.d - b.d || (a.x < b.x ? -1 : 1))
-    .slice(0, 3)
-    .map((c) => c.x);
-}
-
 /** `ecslint explain <rule-id>`: the text to print, or the error to show when no rule has that id. */
 export function explain(id: string): { text: string } | { error: string } {
   const rule = allRules().find((r) => r.id === id);
@@ -105,10 +82,9 @@ export function explain(id: string): { text: string } | { error: string } {
   out += example('Bad', info.bad, 'no invalid fixture yet') + '\n';
   out += example('Good', info.good, 'no valid fixture yet') + '\n';
   out += `Checks: ${checkText(check)}\n`;
-  out += `Message: ${templateText(rule.message)}\n`;
   const terraform = terraformNames(check, rule.on);
   if (terraform) out += `In Terraform: ${terraform}.\n`;
-  out += `Message: ${rule.message}\n`;
+  out += `Message: ${templateText(rule.message)}\n`;
   const seed = describeSeed(rule);
   if (seed?.off) out += 'With --docs seed (the 2020 cheat sheet) the rule is off.\n';
   else if (seed) {

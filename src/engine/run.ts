@@ -176,8 +176,36 @@ export function memberNamer(unit: SourceUnit, at: Path): MemberNamer {
 
 /** The last `count` segments of a path as the unit writes them, for a message. */
 function writtenTail(unit: SourceUnit, path: Path, count: number): string {
+  if (unit.dialect === 'terraform') return showPath(terraformTail(unit, path, count));
   const written = unit.written(path).map(String);
   return showPath(written.length >= count ? written.slice(written.length - count) : path.slice(path.length - count).map(String));
+}
+
+/**
+ * Terraform's names do not map one to one onto the API's (`host_path` is host.sourcePath, a block written
+ * once is a list of one, `network_configuration` is networkConfiguration.awsvpcConfiguration): each API
+ * segment is named by the last name written for the path up to it, and a name the segment before already
+ * gave is not repeated.
+ */
+function terraformTail(unit: SourceUnit, path: Path, count: number): string[] {
+  const out: string[] = [];
+  for (let i = Math.max(0, path.length - count); i < path.length; i++) {
+    const seg = String(path[i]);
+    if (/^\d+$/.test(seg)) {
+      out.push(seg);
+      continue;
+    }
+    const written = unit.written(path.slice(0, i + 1));
+    let name = seg;
+    for (let j = written.length - 1; j >= 0; j--) {
+      if (!/^\d+$/.test(written[j])) {
+        name = written[j];
+        break;
+      }
+    }
+    if (out[out.length - 1] !== name) out.push(name);
+  }
+  return out;
 }
 
 /** The list items that messages name: containers and volumes, by their name or else by their place. */

@@ -264,7 +264,7 @@ export function normaliseTerraform(body: Record<string, unknown>, names: BlockNa
           continue;
         }
         const found = reverseName(table, [...(origin.apiPrefix ?? []), seg]);
-        written = [...written, found?.key ?? seg];
+        written = [...written, found?.key ?? snakeCase(seg)];
         table = found?.spec.block;
         pending = found?.rest ?? [];
         node = undefined;
@@ -276,7 +276,7 @@ export function normaliseTerraform(body: Record<string, unknown>, names: BlockNa
         continue;
       }
       const found = table ? reverseName(table, [seg]) : undefined;
-      written = [...written, found?.key ?? seg];
+      written = [...written, found?.key ?? (table ? snakeCase(seg) : seg)];
       table = found?.spec.block;
       pending = found?.rest ?? [];
     }
@@ -345,6 +345,11 @@ function scalar(raw: unknown, type: TerraformType | undefined): Converted {
     default:
       return raw;
   }
+}
+
+/** A member the block's table does not name, as Terraform would spell it: cpuArchitecture -> cpu_architecture. */
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c, i: number) => (i === 0 ? c.toLowerCase() : `_${c.toLowerCase()}`));
 }
 
 /** The Terraform argument of a block whose API path starts with `api`, and the API segments it goes on with. */
