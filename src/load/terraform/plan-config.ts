@@ -3,7 +3,7 @@ import * as path from 'path';
 import { isObject } from '../../model/object';
 import { LineIndex } from '../../model/text';
 import type { SourceFile } from '../../model/unit';
-import { decode } from '../decode';
+import { decode } from '../../files/decode';
 import { readLintable } from '../../files/read';
 import { hclParserLoaded } from './load-parser';
 import { HclDocument, parseHcl } from './parse-hcl';

@@ -5,7 +5,7 @@ import { isObject } from '../../model/object';
 import type { Path } from '../../model/path';
 import { LineIndex, type Range } from '../../model/text';
 import type { Dialect, SourceFile, SourceUnit, TaskDefinitionRef, UnitForm, UnitKind } from '../../model/unit';
-import { decode } from '../decode';
+import { decode } from '../../files/decode';
 import { readLintable } from '../../files/read';
 import { FileReference, readReferencedJson } from './file-ref';
 import type { TerraformNormalised } from './normalise-terraform';

@@ -3,6 +3,7 @@ import { isObject, setMember } from '../../model/object';
 import { isPlaceholderString, Unknown } from '../../model/unknown';
 import { SyntaxProblem } from '../parsed';
 import { parseEmbeddedJson } from './embedded-json';
+import { entryAt, IdentityLocs, linkLocs } from './loc-tree';
 import { decodeJsonString } from './plan';
 
 /**
@@ -31,15 +32,17 @@ export function readTerraformJson(doc: ParsedDocument, text: string): LoadProble
 
 function readContainerDefinitions(doc: ParsedDocument, text: string, body: Record<string, unknown>, path: string[], problems: LoadProblem[]): void {
   const raw = body.container_definitions;
-  const entry = doc.locs.get(body)?.entries.get('container_definitions');
+  const entry = entryAt(doc, path);
   if (typeof raw !== 'string' || !entry) return;
   if (isPlaceholderString(raw) || raw.includes('%{')) {
     body.container_definitions = new Unknown(raw);
     return;
   }
   try {
-    const { value, problems: found } = parseEmbeddedJson(decodeJsonString(text, entry.start, entry.end), doc.locs, path);
+    const locs: IdentityLocs = new WeakMap();
+    const { value, problems: found } = parseEmbeddedJson(decodeJsonString(text, entry.start, entry.end), locs, path);
     body.container_definitions = value;
+    entry.loc = linkLocs(value, locs);
     problems.push(...found);
   } catch (err) {
     if (!(err instanceof SyntaxProblem)) throw err;
