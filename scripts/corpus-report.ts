@@ -58,12 +58,12 @@ function report(results: FileResult[]): string {
   return out;
 }
 
-function main(): void {
-  const { results } = lintFiles([CORPUS], { config: { preset: 'all' } });
+async function main(): Promise<void> {
+  const { results } = await lintFiles([CORPUS], { config: { preset: 'all' } });
   const relative = results.map((r) => ({ ...r, filePath: path.relative(CORPUS, r.filePath) }));
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, report(relative));
   process.stdout.write(`ecslint: wrote ${path.relative(process.cwd(), OUT)} (${results.length} files)\n`);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -5,8 +5,8 @@
 import type { Overrides } from './config/resolve';
 import { builtInRules } from './engine/registry';
 import { expandPaths } from './files/expand';
-import { lintInThreads, threadsFor } from './parallel';
-import { configFor, InternalFailure, lintInSequence, lintSource, RunSettings } from './pipeline';
+import { firstPassesInThreads, threadsFor } from './parallel';
+import { collect, configFor, firstPass, firstPassesInSequence, InternalFailure, lintSource, lintSourceWithRelated, RunSettings } from './pipeline';
 import { DEFAULT_CONFIG, type LintConfig } from './model/config';
 import type { FileResult, Report, RuleMeta } from './model/finding';
 import { applyBaseline, type Baseline } from './report/baseline';
@@ -26,14 +26,47 @@ export type { FormatName } from './formatters';
 export type { InternalFailure } from './pipeline';
 
 export interface LintTextOptions {
-  /** Shown in results; its extension also tells JSON from YAML. */
+  /** Shown in results; its extension also tells JSON from YAML (and `.tf` Terraform). */
   filePath?: string;
   config?: Partial<LintConfig>;
 }
 
-/** Lint one file's text with a fixed configuration. A text that holds nothing ecslint lints gets an `unrecognised-document` warning. */
+/**
+ * Lint one file's text with a fixed configuration. A text that holds nothing ecslint lints gets an
+ * `unrecognised-document` warning. A `.tf` text needs `await prepareTerraform()` first (or use
+ * `lintTextAsync`, which also returns the results of the files the Terraform reads).
+ */
 export function lintText(text: string, options: LintTextOptions = {}): FileResult {
   return lintSource(text, options.filePath ?? '<text>', { ...DEFAULT_CONFIG, ...options.config })!;
+}
+
+/**
+ * Load the Terraform (HCL) parser, once per process; after it, `lintText` and `lintBuffer` read `.tf` text.
+ * `lintFiles` and `lintTextAsync` call it themselves when they meet Terraform.
+ */
+export function prepareTerraform(): Promise<void> {
+  return (require('./load/terraform/load-parser') as typeof import('./load/terraform/load-parser')).loadHclParser();
+}
+
+/**
+ * Lint one file's text, JSON, YAML or Terraform, loading the HCL parser when the text needs it. Returns the
+ * text's result first, then one per file its Terraform reads with file() or templatefile() (the container
+ * definitions there, reported at their keys in that file), and per `.tf` file a plan is placed in.
+ */
+export async function lintTextAsync(text: string, options: LintTextOptions = {}): Promise<FileResult[]> {
+  const filePath = options.filePath ?? '<text>';
+  if (needsHclParser(filePath, text)) await prepareTerraform();
+  const reported = lintSourceWithRelated(text, filePath, { ...DEFAULT_CONFIG, ...options.config });
+  return [reported.result!, ...reported.related];
+}
+
+/** Whether linting this file may need the HCL parser: a .tf file, or a plan whose configuration may be beside it. */
+function needsHclParser(filePath: string, text?: string): boolean {
+  const lower = filePath.toLowerCase();
+  if (lower.endsWith('.tf')) return true;
+  if (!lower.endsWith('.json') || (text !== undefined && !text.includes('"planned_values"'))) return false;
+  const { hasConfigurationBeside } = require('./load/terraform/plan-config') as typeof import('./load/terraform/plan-config');
+  return hasConfigurationBeside(filePath);
 }
 
 export interface LintBufferOptions {
@@ -48,16 +81,36 @@ export interface LintBufferOptions {
  * a file of that name would get. Returns undefined when the configuration ignores that name.
  */
 export function lintBuffer(bytes: Uint8Array, options: LintBufferOptions): FileResult | undefined {
+  return lintBufferWithRelated(bytes, options)[0];
+}
+
+/**
+ * `lintBuffer` for any input, Terraform included: loads the HCL parser when the name needs it, and returns
+ * the buffer's result first, then those of the files its Terraform reads (empty when the name is ignored).
+ */
+export async function lintBufferAsync(bytes: Uint8Array, options: LintBufferOptions): Promise<FileResult[]> {
+  if (needsHclParser(options.filePath)) await prepareTerraform().catch(() => undefined);
+  return lintBufferWithRelated(bytes, options);
+}
+
+function lintBufferWithRelated(bytes: Uint8Array, options: LintBufferOptions): FileResult[] {
   const { config, ignored } = configFor(options.filePath, { overrides: options.overrides ?? {} });
-  if (ignored) return undefined;
+  if (ignored) return [];
   const decoded = decode(bytes);
   if ('error' in decoded) {
     const { finishFile } = require('./pipeline') as typeof import('./pipeline');
 
     const { loadBytes } = require('./load/load-file') as typeof import('./load/load-file');
-    return finishFile(loadBytes(bytes, options.filePath), config, true);
+    return [finishFile(loadBytes(bytes, options.filePath), config, true)!];
   }
-  return lintSource(decoded.text, options.filePath, config);
+  try {
+    const reported = lintSourceWithRelated(decoded.text, options.filePath, config);
+    return reported.result ? [reported.result, ...reported.related] : reported.related;
+  } catch (err) {
+    // A .tf text when the HCL parser cannot be loaded: the file reports why, as in a run of files.
+    const { failedFile } = require('./pipeline') as typeof import('./pipeline');
+    return [failedFile(options.filePath, err, config).result];
+  }
 }
 
 export interface LintFilesOptions {
@@ -81,13 +134,25 @@ export interface LintFilesResult {
 
 /**
  * Lint files, folders and glob patterns. Files in folders that hold nothing ecslint lints are left out.
- * Large runs are spread over worker threads; the results are the same, in the same order.
+ * Large runs are spread over worker threads; the results are the same, in the same order. The HCL parser is
+ * loaded (asynchronously, once) only when the run holds a `.tf` file, or a Terraform plan with its
+ * configuration beside it; a run of JSON and YAML files never loads it.
  */
-export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesResult {
+export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintFilesResult> {
   const settings: RunSettings = options.config ? { config: options.config } : { overrides: options.overrides ?? {} };
   const { files, missing } = expandPaths(paths);
+  const hcl = files.some((f) => f.path.toLowerCase().endsWith('.tf'));
+  // When the parser cannot be loaded (its optional package is missing), each .tf file reports why.
+  if (hcl) await prepareTerraform().catch(() => undefined);
   const threads = threadsFor(files.length);
-  const run = threads > 1 ? lintInThreads(files, settings, threads, options.onProgress) : lintInSequence(files, settings, options.onProgress);
+  const passes = threads > 1 ? firstPassesInThreads(files, settings, threads, options.onProgress, hcl) : firstPassesInSequence(files, settings, options.onProgress);
+  if (passes.some((p) => p.kind === 'needs-hcl')) {
+    await prepareTerraform().catch(() => undefined);
+    passes.forEach((p, i) => {
+      if (p.kind === 'needs-hcl') passes[i] = firstPass(files[i], settings);
+    });
+  }
+  const run = collect(files, passes, settings);
   const results = options.baseline ? applyBaseline(run.results, options.baseline) : run.results;
   return { results, missing: [...missing, ...run.missing], failures: run.failures };
 }

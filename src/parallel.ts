@@ -11,6 +11,8 @@ export const PARALLEL_THRESHOLD = 400;
 export interface WorkerTask {
   files: FileEntry[];
   settings: RunSettings;
+  /** The run holds .tf files: the worker loads the HCL parser before it claims any file. */
+  hcl: boolean;
   port: import('worker_threads').MessagePort;
   /** [next file to claim, workers finished]: shared by every thread of the run. */
   counters: Int32Array;
@@ -46,14 +48,20 @@ export function threadsFor(count: number): number {
 /**
  * Lint files on several threads and return the run's outcome in the files' order. This thread takes a
  * share too; the others are worker threads. The call stays synchronous: this thread blocks on a
- * shared counter until every worker has posted its passes, then takes them off their ports.
+ * shared counter until every worker has posted its passes, then takes them off their ports. With `hcl`,
+ * every worker loads the HCL parser first (this thread must have loaded it already).
  */
-export function lintInThreads(files: FileEntry[], settings: RunSettings, threads: number, onProgress?: (done: number, total: number) => void): RunOutcome {
+export function lintInThreads(files: FileEntry[], settings: RunSettings, threads: number, onProgress?: (done: number, total: number) => void, hcl = false): RunOutcome {
+  return collect(files, firstPassesInThreads(files, settings, threads, onProgress, hcl), settings);
+}
+
+/** The first pass of every file, on several threads; see lintInThreads. */
+export function firstPassesInThreads(files: FileEntry[], settings: RunSettings, threads: number, onProgress?: (done: number, total: number) => void, hcl = false): FirstPass[] {
   const { Worker, MessageChannel, receiveMessageOnPort } = require('worker_threads') as typeof import('worker_threads');
   const counters = new Int32Array(new SharedArrayBuffer(8));
   const ports = Array.from({ length: threads - 1 }, () => {
     const { port1, port2 } = new MessageChannel();
-    const task: WorkerTask = { files, settings, port: port2, counters };
+    const task: WorkerTask = { files, settings, hcl, port: port2, counters };
     const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: task, transferList: [port2] });
     worker.unref();
     return port1;
@@ -83,5 +91,5 @@ export function lintInThreads(files: FileEntry[], settings: RunSettings, threads
     for (const [i, pass] of message.passes) passes[i] = pass;
   }
   onProgress?.(files.length, files.length);
-  return collect(files, passes, settings);
+  return passes;
 }

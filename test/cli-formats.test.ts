@@ -151,10 +151,13 @@ describe('start-up loads only what the chosen format needs', () => {
       const main = require(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))});
       process.stdout.write = () => true;
       main.main(['node', 'ecslint', ...${JSON.stringify(args)}]);
-      const names = Object.keys(require.cache)
-        .filter((f) => /[\\\\/]formatters[\\\\/]|[\\\\/]node_modules[\\\\/]chalk[\\\\/]/.test(f))
-        .map((f) => f.includes('chalk') ? 'chalk' : require('path').basename(f, '.js'));
-      process.stderr.write(JSON.stringify([...new Set(names)].sort()));
+      // The run settles asynchronously: look when the process exits.
+      process.on('exit', () => {
+        const names = Object.keys(require.cache)
+          .filter((f) => /[\\\\/]formatters[\\\\/]|[\\\\/]node_modules[\\\\/]chalk[\\\\/]/.test(f))
+          .map((f) => f.includes('chalk') ? 'chalk' : require('path').basename(f, '.js'));
+        process.stderr.write(JSON.stringify([...new Set(names)].sort()));
+      });
     `;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } as NodeJS.ProcessEnv });
     return JSON.parse(r.stderr.slice(r.stderr.lastIndexOf('[')));
@@ -277,6 +280,6 @@ describe('ecslint explain', () => {
   test('explains the loader diagnostics too', () => {
     const r = ecslint(['explain', 'parse-error'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('not valid JSON or YAML');
+    expect(r.stdout).toContain('not valid JSON, YAML or HCL');
   });
 });

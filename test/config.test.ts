@@ -37,7 +37,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('configuration files', () => {
-  test('the nearest .ecslintrc.yaml applies: rules, overrides by glob, ignorePatterns', () => {
+  test('the nearest .ecslintrc.yaml applies: rules, overrides by glob, ignorePatterns', async () => {
     write(
       '.ecslintrc.yaml',
       ['rules:', '  fargate-no-links: off', 'overrides:', '  - files: ["legacy/**"]', '    rules:', '      fargate-no-privileged: warn', 'ignorePatterns: ["generated/**"]', ''].join('\n'),
@@ -45,7 +45,7 @@ describe('configuration files', () => {
     write('app/td.yaml', FARGATE_YAML);
     write('legacy/td.yaml', FARGATE_YAML);
     write('generated/td.yaml', FARGATE_YAML);
-    const { results } = api.lintFiles([dir]);
+    const { results } = await api.lintFiles([dir]);
     expect(results.map((r) => path.relative(dir, r.filePath))).toEqual([path.join('app', 'td.yaml'), path.join('legacy', 'td.yaml')]);
     const [app, legacy] = results;
     expect(ids(app)).toContain('fargate-no-privileged');
@@ -53,21 +53,21 @@ describe('configuration files', () => {
     expect(legacy.messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('warning');
   });
 
-  test('the "ecslint" key of package.json, and launchType from the configuration', () => {
+  test('the "ecslint" key of package.json, and launchType from the configuration', async () => {
     write('package.json', JSON.stringify({ name: 'x', ecslint: { launchType: 'FARGATE' } }));
     write('td.yaml', FARGATE_YAML.replace('requiresCompatibilities: [FARGATE]\n', ''));
-    const { results } = api.lintFiles([path.join(dir, 'td.yaml')]);
+    const { results } = await api.lintFiles([path.join(dir, 'td.yaml')]);
     expect(ids(results[0])).toContain('fargate-no-privileged');
   });
 
-  test('extends picks the preset, and the command line wins over the file', () => {
+  test('extends picks the preset, and the command line wins over the file', async () => {
     write('.ecslintrc.json', JSON.stringify({ extends: ['ecslint:all'], rules: { 'fargate-no-privileged': 'warn' } }));
     const td = write('td.yaml', FARGATE_YAML);
-    const fromFile = api.lintFiles([td]).results[0];
+    const fromFile = (await api.lintFiles([td])).results[0];
     expect(fromFile.messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('warning');
-    const fromCli = api.lintFiles([td], { overrides: { rules: { 'fargate-no-privileged': 'error' } } }).results[0];
+    const fromCli = (await api.lintFiles([td], { overrides: { rules: { 'fargate-no-privileged': 'error' } } })).results[0];
     expect(fromCli.messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('error');
-    const noConfig = api.lintFiles([td], { overrides: { noConfig: true } }).results[0];
+    const noConfig = (await api.lintFiles([td], { overrides: { noConfig: true } })).results[0];
     expect(noConfig.messages.find((m) => m.ruleId === 'fargate-no-privileged')?.severity).toBe('error');
   });
 
@@ -102,7 +102,7 @@ describe('configuration files', () => {
     expect(messages).not.toContain('fargate-no-links');
   });
 
-  test('rulesDirectories: a team rule in the built-in format, data only', () => {
+  test('rulesDirectories: a team rule in the built-in format, data only', async () => {
     write(
       'team-rules/team-image-from-ecr.yaml',
       [
@@ -121,7 +121,7 @@ describe('configuration files', () => {
     );
     write('.ecslintrc.yaml', 'rulesDirectories: [team-rules]\n');
     const td = write('td.yaml', FARGATE_YAML);
-    const r = api.lintFiles([td]).results[0];
+    const r = (await api.lintFiles([td])).results[0];
     const f = r.messages.find((m) => m.ruleId === 'team-image-from-ecr');
     expect(f).toMatchObject({ path: '/containerDefinitions/0/image', line: 8, column: 5, severity: 'error' });
     expect(f?.message).toBe('Container "web" uses image "nginx:1.27" from outside the team registry.');

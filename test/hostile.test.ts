@@ -138,22 +138,22 @@ test('__proto__, constructor and prototype keys are data, not prototype pollutio
 });
 
 describe('file system oddities', () => {
-  test('a directory symlink loop is walked once', () => {
+  test('a directory symlink loop is walked once', async () => {
     const root = path.join(dir, 'loop');
     fs.mkdirSync(path.join(root, 'a'), { recursive: true });
     fs.writeFileSync(path.join(root, 'a', 'td.json'), GOOD);
     fs.symlinkSync(root, path.join(root, 'a', 'back'));
     const started = Date.now();
-    const { results } = api.lintFiles([root]);
+    const { results } = await api.lintFiles([root]);
     expect(results.map((r) => path.basename(r.filePath))).toEqual(['td.json']);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  test('a directory named x.json is walked, not read', () => {
+  test('a directory named x.json is walked, not read', async () => {
     const d = path.join(dir, 'x.json');
     fs.mkdirSync(d);
     fs.writeFileSync(path.join(d, 'inner.json'), GOOD);
-    const { results, missing } = api.lintFiles([d]);
+    const { results, missing } = await api.lintFiles([d]);
     expect(missing).toEqual([]);
     expect(results.map((r) => path.basename(r.filePath))).toEqual(['inner.json']);
   });
@@ -168,15 +168,15 @@ describe('file system oddities', () => {
     expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath)).toEqual([good]);
   });
 
-  test('a FIFO found in a folder is skipped', () => {
+  test('a FIFO found in a folder is skipped', async () => {
     const d = path.join(dir, 'withfifo');
     fs.mkdirSync(d);
     execFileSync('mkfifo', [path.join(d, 'p.json')]);
     fs.writeFileSync(path.join(d, 'td.json'), GOOD);
-    expect(api.lintFiles([d]).results.map((r) => path.basename(r.filePath))).toEqual(['td.json']);
+    expect((await api.lintFiles([d])).results.map((r) => path.basename(r.filePath))).toEqual(['td.json']);
   });
 
-  test('an unreadable file found in a folder is a finding; named explicitly it is exit 2', () => {
+  test('an unreadable file found in a folder is a finding; named explicitly it is exit 2', async () => {
     const d = path.join(dir, 'unreadable');
     fs.mkdirSync(d);
     const file = path.join(d, 'secret.json');
@@ -198,7 +198,7 @@ describe('file system oddities', () => {
       expect(r.stderr).toContain('dangling.json: no such file or directory');
       return;
     }
-    const { results } = api.lintFiles([d]);
+    const { results } = await api.lintFiles([d]);
     expect(results[0].messages[0]).toMatchObject({ ruleId: 'parse-error', line: 1, column: 1 });
     const r = spawnSync(process.execPath, [BIN, file], { encoding: 'utf8' });
     expect(r.status).toBe(2);

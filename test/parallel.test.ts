@@ -39,15 +39,15 @@ test('threads give the same report as one thread, in the same order', () => {
   expect(service?.messages.map((m) => m.ruleId)).toContain('svc-fargate-compat');
 });
 
-test('a configuration mistake met on a worker thread is the same configuration error', () => {
+test('a configuration mistake met on a worker thread is the same configuration error', async () => {
   const { lintFiles, ConfigError } = require('../dist/src/index') as typeof import('../src/index');
   const bad = path.join(dir, 'zz-bad-config');
   fs.mkdirSync(bad, { recursive: true });
   fs.writeFileSync(path.join(bad, '.ecslintrc.yaml'), 'launchType: LAMBDA\n');
   fs.copyFileSync(path.join(dir, 'zz-service.json'), path.join(bad, 'service.json'));
   try {
-    expect(() => lintFiles([dir])).toThrow(ConfigError);
-    expect(() => lintFiles([dir])).toThrow(/zz-bad-config\/\.ecslintrc\.yaml:1:1: .*allowed: FARGATE, EC2, EXTERNAL, MANAGED_INSTANCES/);
+    await expect(lintFiles([dir])).rejects.toThrow(ConfigError);
+    await expect(lintFiles([dir])).rejects.toThrow(/zz-bad-config\/\.ecslintrc\.yaml:1:1: .*allowed: FARGATE, EC2, EXTERNAL, MANAGED_INSTANCES/);
   } finally {
     fs.rmSync(bad, { recursive: true, force: true });
   }

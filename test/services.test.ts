@@ -44,38 +44,38 @@ function write(name: string, value: unknown): string {
   return file;
 }
 
-function crossFindings(files: string[]) {
-  const { results } = lintFiles(files, { config: { preset: 'all', rules: { ...CROSS_RULES } } });
+async function crossFindings(files: string[]) {
+  const { results } = await lintFiles(files, { config: { preset: 'all', rules: { ...CROSS_RULES } } });
   return results.map((r) => ({ file: path.basename(r.filePath), findings: r.messages.filter((m) => m.ruleId in CROSS_RULES).map((m) => `${m.ruleId} ${m.path} ${m.line}:${m.column}`) }));
 }
 
 describe('a service checked against a task definition in another file of the run', () => {
-  test.each(['web', 'web:3', 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3'])('taskDefinition %s', (name) => {
+  test.each(['web', 'web:3', 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3'])('taskDefinition %s', async (name) => {
     const svc = write('service.json', service(name));
     write('task-definition.json', taskDefinition);
-    expect(crossFindings([svc, path.join(dir, 'task-definition.json')])).toEqual([
+    expect(await crossFindings([svc, path.join(dir, 'task-definition.json')])).toEqual([
       { file: 'service.json', findings: ['svc-fargate-compat /launchType 6:3', 'svc-lb-container /loadBalancers/0/containerPort 18:7'] },
       { file: 'task-definition.json', findings: [] },
     ]);
   });
 
-  test('found when the whole folder is linted, whatever the order of the files', () => {
+  test('found when the whole folder is linted, whatever the order of the files', async () => {
     write('a-service.json', service('web'));
     write('z-task-definition.json', taskDefinition);
-    expect(crossFindings([dir]).find((r) => r.file === 'a-service.json')?.findings).toEqual(['svc-fargate-compat /launchType 6:3', 'svc-lb-container /loadBalancers/0/containerPort 18:7']);
+    expect((await crossFindings([dir])).find((r) => r.file === 'a-service.json')?.findings).toEqual(['svc-fargate-compat /launchType 6:3', 'svc-lb-container /loadBalancers/0/containerPort 18:7']);
   });
 
-  test('not linked when the family is ambiguous (two task definitions of the run share it)', () => {
+  test('not linked when the family is ambiguous (two task definitions of the run share it)', async () => {
     write('service.json', service('web'));
     write('td-a.json', taskDefinition);
     write('td-b.json', { ...taskDefinition, requiresCompatibilities: ['FARGATE'] });
-    expect(crossFindings([dir]).find((r) => r.file === 'service.json')?.findings).toEqual([]);
+    expect((await crossFindings([dir])).find((r) => r.file === 'service.json')?.findings).toEqual([]);
   });
 
-  test('not linked when the revision differs from a describe output', () => {
+  test('not linked when the revision differs from a describe output', async () => {
     write('service.json', service('web:3'));
     write('describe.json', { taskDefinition: { ...taskDefinition, revision: 2 } });
-    expect(crossFindings([dir]).find((r) => r.file === 'service.json')?.findings).toEqual([]);
+    expect((await crossFindings([dir])).find((r) => r.file === 'service.json')?.findings).toEqual([]);
   });
 
   test('a single file linted alone has no task definition to link to', () => {
@@ -83,10 +83,10 @@ describe('a service checked against a task definition in another file of the run
     expect(result.messages.filter((m) => m.ruleId in CROSS_RULES)).toEqual([]);
   });
 
-  test('a run-task input runs the network checks of the linked awsvpc task definition', () => {
+  test('a run-task input runs the network checks of the linked awsvpc task definition', async () => {
     const run = write('run-task.json', { cluster: 'batch', taskDefinition: 'web', count: 1, launchType: 'EC2' });
     const td = write('td.json', taskDefinition);
-    expect(crossFindings([run, td])[0].findings).toEqual(['svc-network-configuration /networkConfiguration 1:1']);
+    expect((await crossFindings([run, td]))[0].findings).toEqual(['svc-network-configuration /networkConfiguration 1:1']);
   });
 });
 

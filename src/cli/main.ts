@@ -56,8 +56,10 @@ function parseCount(value: string): number {
 /** `onSubcommand` receives what `ecslint rules` or `ecslint explain` would run; linting is the default command. */
 export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => undefined): Command {
   const program = new Command('ecslint')
-    .description('Lint Amazon ECS definitions: task definitions (API JSON/YAML, describe outputs), services and run-task inputs, CloudFormation templates and container definition lists.')
-    .argument('[paths...]', 'files, folders (searched recursively for .json, .yaml, .yml, .template) and glob patterns; the current folder when none is given')
+    .description(
+      'Lint Amazon ECS definitions: task definitions (API JSON/YAML, describe outputs), services and run-task inputs, CloudFormation templates, Terraform (.tf, .tf.json, terraform show -json plans) and container definition lists.',
+    )
+    .argument('[paths...]', 'files, folders (searched recursively for .json, .yaml, .yml, .template, .tf; .terraform/ is skipped) and glob patterns; the current folder when none is given')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of standard output')
     .option('--quiet', 'report errors only')
@@ -85,7 +87,7 @@ export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => 
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .option('--stdin', 'lint the text on standard input')
-    .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks JSON or YAML)')
+    .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks JSON, YAML or Terraform .tf)')
     .option('--debug', 'print stack traces of internal errors')
     .version(api.version(), '-v, --version')
     .exitOverride()
@@ -228,7 +230,7 @@ export function splitAtDoubleDash(argv: string[]): { options: string[]; operands
   return at < 0 ? { options: argv, operands: [] } : { options: argv.slice(0, at), operands: argv.slice(at + 1) };
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const chosen: { run?: SubcommandRun } = {};
   const program = buildProgram((r) => (chosen.run = r));
   // Everything after the first "--" is a path, even a word that names a subcommand or starts with "-":
@@ -259,11 +261,10 @@ function run(argv: string[]): number {
   let exit = EXIT_OK;
   let failures: api.InternalFailure[] = [];
   if (opts.stdin) {
-    const result = api.lintBuffer(readStdin(), { filePath: opts.stdinFilename ?? '<stdin>', overrides });
-    results = result ? [result] : [];
+    results = await api.lintBufferAsync(readStdin(), { filePath: opts.stdinFilename ?? '<stdin>', overrides });
     if (baseline) results = applyBaseline(results, baseline);
   } else {
-    const linted = api.lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts) });
+    const linted = await api.lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts) });
     for (const m of linted.missing) say(`${m.path}: ${m.reason}`);
     if (linted.missing.length > 0) exit = EXIT_USAGE;
     results = linted.results;
@@ -345,16 +346,20 @@ export function main(argv: string[]): void {
     process.exit(EXIT_USAGE);
   });
   process.stderr.on('error', () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_USAGE));
-  try {
-    process.exitCode = run(argv);
-  } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) {
-      say(err.message);
-    } else if (splitAtDoubleDash(argv).options.includes('--debug')) {
-      process.stderr.write(`ecslint: internal error: ${(err as Error).stack ?? String(err)}\n`);
-    } else {
-      say(`internal error: ${(err as Error).message ?? String(err)} (run with --debug for the stack trace)`);
-    }
-    process.exitCode = EXIT_USAGE;
-  }
+  // run() settles after the last file is linted; the exit code is set then, and node exits when nothing is left to do.
+  run(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      if (err instanceof UsageError || err instanceof ConfigError) {
+        say(err.message);
+      } else if (splitAtDoubleDash(argv).options.includes('--debug')) {
+        process.stderr.write(`ecslint: internal error: ${(err as Error).stack ?? String(err)}\n`);
+      } else {
+        say(`internal error: ${(err as Error).message ?? String(err)} (run with --debug for the stack trace)`);
+      }
+      process.exitCode = EXIT_USAGE;
+    },
+  );
 }

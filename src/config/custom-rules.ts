@@ -13,7 +13,7 @@ import { parseYaml } from '../load/parse-yaml';
  * A team's own rules: YAML or JSON files in the built-in rule format. They are data only: a check
  * is a JSON Schema or one of the built-in functions by name, never code from the repository. Every
  * regular expression in them (schema patterns, function options, JSONPath filters) runs on the
- * linear-time engine of engine/user-regexp.ts, and one that cannot is refused here, before any file is linted.
+ * linear-time engine of regexp/user-regexp.ts, and one that cannot is refused here, before any file is linted.
  */
 export function loadCustomRules(dir: string): RuleDefinition[] {
   const Ajv = (require('ajv') as typeof import('ajv')).default;

@@ -14,6 +14,7 @@ import type { Match, Selector } from './select';
 interface Hit {
   path: Segment[];
   data: Record<string, unknown>;
+  atMost?: Severity;
 }
 
 /**
@@ -80,7 +81,7 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
   }
   const fn = checkFunction(check.check.function!);
   for (const r of fn.check(value, check.check.options ?? {}, { ...ctx, path })) {
-    out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {} });
+    out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {}, ...(r.atMost ? { atMost: r.atMost } : {}) });
   }
 }
 
@@ -121,7 +122,7 @@ export function reportableErrors(errors: readonly SchemaError[]): SchemaError[] 
 
 function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean): Finding {
   const message = fillTemplate(rule.message, { ...baseData(unit, hit.path), ...hit.data }, memberNamer(unit, hit.path));
-  const severity: Severity = relaxed && rule.severity === 'error' ? 'warning' : rule.severity;
+  const severity: Severity = atMost(relaxed && rule.severity === 'error' ? 'warning' : rule.severity, hit.atMost);
   return {
     ruleId: rule.id,
     severity,
@@ -131,6 +132,13 @@ function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean)
     taskDefinition: unit.name,
     ...(unit.documentIndex !== undefined ? { document: unit.documentIndex } : {}),
   };
+}
+
+const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+/** The lower of a severity and a cap. */
+function atMost(severity: Severity, cap: Severity | undefined): Severity {
+  return cap !== undefined && RANK[cap] < RANK[severity] ? cap : severity;
 }
 
 /** A finding that only the seed's limit makes, worded so that it cannot be read as AWS rejecting the value. */
@@ -201,8 +209,36 @@ export function memberNamer(unit: SourceUnit, at: Path): MemberNamer {
 
 /** The last `count` segments of a path as the unit writes them, for a message. */
 function writtenTail(unit: SourceUnit, path: Path, count: number): string {
+  if (unit.dialect === 'terraform') return showPath(terraformTail(unit, path, count));
   const written = unit.written(path).map(String);
   return showPath(written.length >= count ? written.slice(written.length - count) : path.slice(path.length - count).map(String));
+}
+
+/**
+ * Terraform's names do not map one to one onto the API's (`host_path` is host.sourcePath, a block written
+ * once is a list of one, `network_configuration` is networkConfiguration.awsvpcConfiguration): each API
+ * segment is named by the last name written for the path up to it, and a name the segment before already
+ * gave is not repeated.
+ */
+function terraformTail(unit: SourceUnit, path: Path, count: number): string[] {
+  const out: string[] = [];
+  for (let i = Math.max(0, path.length - count); i < path.length; i++) {
+    const seg = String(path[i]);
+    if (/^\d+$/.test(seg)) {
+      out.push(seg);
+      continue;
+    }
+    const written = unit.written(path.slice(0, i + 1));
+    let name = seg;
+    for (let j = written.length - 1; j >= 0; j--) {
+      if (!/^\d+$/.test(written[j])) {
+        name = written[j];
+        break;
+      }
+    }
+    if (out[out.length - 1] !== name) out.push(name);
+  }
+  return out;
 }
 
 /** The list items that messages name: containers and volumes, by their name or else by their place. */

@@ -19,8 +19,9 @@ export interface Expansion {
   unreadable: Array<{ path: string; reason: string }>;
 }
 
-export const DEFAULT_EXTENSIONS = ['.json', '.yaml', '.yml', '.template'];
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+export const DEFAULT_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.tf'];
+/** `.terraform` holds the providers and module copies that `terraform init` downloads: not the user's configuration. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform']);
 
 export function isGlob(p: string): boolean {
   return /[*?[\]{}]/.test(p);
@@ -28,7 +29,7 @@ export function isGlob(p: string): boolean {
 
 /**
  * Expand command-line paths: files as given, folders walked recursively (default extensions,
- * skipping node_modules and .git, never looping through symlinked folders), glob patterns matched.
+ * skipping node_modules, .git and .terraform, never looping through symlinked folders), glob patterns matched.
  * The result is de-duplicated and in a stable order: the order of the arguments, then by name.
  */
 export function expandPaths(inputs: string[], extensions: string[] = DEFAULT_EXTENSIONS): Expansion {

@@ -79,8 +79,10 @@ interface Problem {
 interface Validation {
   schema: SchemaName;
   problems: Problem[];
-  /** The written name of every segment of a normalised path (the same names outside CloudFormation). */
+  /** The written name of every segment of a normalised path (the same names outside CloudFormation and Terraform). */
   written: (path: readonly Segment[]) => string[];
+  /** Terraform: the provider reads container definitions with Go's JSON decoder, which drops keys it does not know. */
+  terraform?: boolean;
 }
 
 import { isObject } from '../model/object';
@@ -91,7 +93,12 @@ const memo = new WeakMap<object, Validation>();
 function validate(document: Record<string, unknown>, ctx: FunctionContext): Validation {
   let v = memo.get(document);
   if (!v) {
-    v = ctx.unit.dialect === 'cloudformation' ? validateCloudFormation(document, ctx.unit.written) : validateApi(document);
+    v =
+      ctx.unit.dialect === 'cloudformation'
+        ? validateCloudFormation(document, ctx.unit.written)
+        : ctx.unit.dialect === 'terraform'
+          ? validateTerraform(document, ctx.unit.written)
+          : validateApi(document);
     memo.set(document, v);
   }
   return v;
@@ -129,6 +136,27 @@ function validateApi(document: Record<string, unknown>): Validation {
     ),
   );
   return { schema: 'taskDefinitionApi', problems, written: (p) => p.map(String) };
+}
+
+/**
+ * A Terraform resource's view is the API's RegisterTaskDefinition request (the provider sends it), so the
+ * API's schema applies; the names in messages are those written: `network_mode`, `host_path`, and the
+ * container keys as written in the JSON or HCL.
+ */
+function validateTerraform(document: Record<string, unknown>, sourcePath: (path: Path) => string[]): Validation {
+  const api = validateApi(document);
+  const nameOf = (p: readonly Segment[]): string => {
+    const w = sourcePath(p);
+    for (let i = w.length - 1; i >= 0; i--) if (!/^\d+$/.test(w[i])) return w[i];
+    return p.length > 0 ? String(p[p.length - 1]) : '';
+  };
+  const written = (p: readonly Segment[]) => p.map((seg, i) => (typeof seg === 'number' ? String(seg) : nameOf(p.slice(0, i + 1))));
+  const problems = api.problems.map((problem) => {
+    let end = problem.path.length;
+    while (end > 0 && typeof problem.path[end - 1] === 'number') end--;
+    return { ...problem, member: end > 0 ? nameOf(problem.path.slice(0, end)) : problem.member };
+  });
+  return { schema: 'taskDefinitionApi', problems, written, terraform: true };
 }
 
 /**
@@ -343,7 +371,7 @@ function locationOf(document: Record<string, unknown>, parent: readonly Segment[
 
 const quoteList = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
-function report(problem: Problem, document: Record<string, unknown>, v: Validation): FunctionResult | undefined {
+function report(problem: Problem, document: Record<string, unknown>, v: Validation, form: string): FunctionResult | undefined {
   // An item of a list is named by the list: `command[1]` in container "web".
   let end = problem.path.length;
   while (end > 0 && typeof problem.path[end - 1] === 'number') end--;
@@ -358,7 +386,14 @@ function report(problem: Problem, document: Record<string, unknown>, v: Validati
     case 'additionalProperties': {
       const candidates = table(v.schema).properties[problem.parentPattern === '/' ? '/' : problem.parentPattern] ?? [];
       const suggestion = didYouMean(member, candidates);
-      return { path: problem.path, data: { location, member, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' } };
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+      // Terraform's AWS provider decodes container definitions with Go's encoding/json, which ignores a key no field has.
+      if (v.terraform) return { path: problem.path, atMost: 'warning', data: { location, member, suggestion: `${hint}: the AWS provider drops it silently, so it has no effect` } };
+      // A bare container list may be for Terraform, whose provider matches keys without regard to case; the AWS CLI does not.
+      if (form === 'container-list' && suggestion && suggestion.toLowerCase() === member.toLowerCase()) {
+        return { path: problem.path, atMost: 'warning', data: { location, member, suggestion: `${hint}: the AWS CLI rejects it, Terraform's AWS provider reads it as "${suggestion}"` } };
+      }
+      return { path: problem.path, data: { location, member, suggestion: hint } };
     }
     case 'required':
       return { path: problem.path, data: { location, member } };
@@ -415,7 +450,7 @@ const awsSchema: RuleFunction<Options> = {
       }
       // An empty string for an enum is left out by the SDKs' serialisers (Go) and the GitHub deploy action.
       if (problem.keyword === 'enum' && found === '') continue;
-      const r = report(problem, ctx.document, v);
+      const r = report(problem, ctx.document, v, ctx.target.form);
       if (r) results.push(r);
     }
     return results;

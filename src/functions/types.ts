@@ -1,4 +1,4 @@
-import type { DocsProfile } from '../model/basics';
+import type { DocsProfile, Severity } from '../model/basics';
 import type { Path, Segment } from '../model/path';
 import type { LinkedTaskDefinition, SourceUnit, Target } from '../model/unit';
 
@@ -20,6 +20,11 @@ export interface FunctionContext {
 export interface FunctionResult {
   path?: Segment[];
   data?: Record<string, unknown>;
+  /**
+   * At most this severity, for a problem that the form of the unit makes milder than the rule's own (an
+   * unknown container key, which Terraform's provider drops instead of sending). Never raises a severity.
+   */
+  atMost?: Extract<Severity, 'warning' | 'info'>;
 }
 
 /**

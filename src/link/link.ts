@@ -1,5 +1,5 @@
 import type { LaunchType } from '../model/basics';
-import type { LinkedTaskDefinition, SourceUnit, TaskDefinitionRef } from '../model/unit';
+import { isModuleScope, type LinkedTaskDefinition, type SourceUnit, type TaskDefinitionRef } from '../model/unit';
 import { serviceTarget, taskDefinitionTarget, unresolvedTarget } from './target';
 
 /**
@@ -20,7 +20,8 @@ export function resolveTargets(units: readonly SourceUnit[], launchType: LaunchT
 
 /**
  * Link a file's services within their scopes. Returns the services that name a family their scope does
- * not hold: they wait for the run's task definitions (`linkToRun`); the others are ready.
+ * not hold, or a Terraform task definition that another file of their module may hold: they wait for the
+ * run's task definitions (`linkToRun`, `linkToModule`); the others are ready.
  */
 export function linkWithinFile(units: readonly SourceUnit[]): SourceUnit[] {
   const waiting: SourceUnit[] = [];
@@ -38,9 +39,31 @@ export function linkWithinFile(units: readonly SourceUnit[]): SourceUnit[] {
         : 'resource' in ref
           ? local.filter((u) => (u.form === 'cloudformation' || u.form === 'terraform') && u.name === ref.resource)
           : local.filter((u) => matchesRef(u.view, ref));
+    if (ref && 'resource' in ref && found.length === 0 && isModuleScope(service.scope)) {
+      waiting.push(service);
+      continue;
+    }
     link(service, found.length === 1 ? found[0] : undefined);
   }
   return waiting;
+}
+
+/** Link a waiting service whose resource reference names a task definition in another file of its module. */
+export function linkToModule(service: SourceUnit, candidates: readonly SourceUnit[]): void {
+  const ref = service.taskDefinitionRef;
+  const found = ref && 'resource' in ref ? candidates.filter((u) => u.kind === 'task-definition' && u.scope === service.scope && u.name === ref.resource) : [];
+  link(service, found.length === 1 ? found[0] : undefined);
+}
+
+/** The key a Terraform task definition is found by from another file of its module. */
+export function moduleKeyOf(unit: SourceUnit): string | undefined {
+  return unit.kind === 'task-definition' && isModuleScope(unit.scope) ? `${unit.scope}\0${unit.name}` : undefined;
+}
+
+/** The key of the task definition a waiting service references in its module. */
+export function moduleRefKey(service: SourceUnit): string | undefined {
+  const ref = service.taskDefinitionRef;
+  return ref && 'resource' in ref && isModuleScope(service.scope) ? `${service.scope}\0${ref.resource}` : undefined;
 }
 
 /** Link a waiting service to the run's task definitions of its family (those that can be found by family). */

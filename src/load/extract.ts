@@ -112,12 +112,16 @@ function cloudFormationTaskDefinitions(resources: Record<string, unknown>): Unit
   return units;
 }
 
-/** A container list (or one container) from a file of its own: its task-level members are unknown. */
+/**
+ * A container list (or one container) from a file of its own: its task-level members are unknown, and so,
+ * for one container, are the task definition's other containers (a module's output, a template's part).
+ */
 function containerList(containers: unknown[], single: boolean): UnitSpec {
   const n = normalise({ containerDefinitions: containers }, 'api');
   const view: Record<string, unknown> = {};
   for (const m of TASK_LEVEL_MEMBERS) view[m] = new Unknown('(set outside the container list)');
-  view.containerDefinitions = n.value.containerDefinitions;
+  const listed = n.value.containerDefinitions as unknown[];
+  view.containerDefinitions = single ? [...listed, new Unknown('(the other containers of the task definition)', true)] : listed;
   return {
     kind: 'task-definition',
     form: 'container-list',

@@ -14,11 +14,40 @@ export interface LoadedFile {
   file: SourceFile;
   units: SourceUnit[];
   problems: LoadProblem[];
+  /**
+   * Other files the units are written in: a JSON file that Terraform's file() or templatefile() reads as
+   * container definitions, the .tf file a plan's resource is declared in. Findings there are reported
+   * under that file.
+   */
+  related?: RelatedFile[];
+  /** A Terraform plan whose configuration is beside it, loaded before the HCL parser was: loaded again once it is, it is placed in its .tf files. */
+  needsHcl?: boolean;
+}
+
+/** A file that units of another file are written in, the problems found in it, and the names of those units. */
+export interface RelatedFile {
+  file: SourceFile;
+  problems: LoadProblem[];
+  units: string[];
 }
 
 /** Files that are JSON by name: never read as YAML, so a broken one cannot pass as a YAML string. */
 const JSON_EXT = new Set(['.json', '.template']);
 const YAML_EXT = new Set(['.yaml', '.yml']);
+const HCL_EXT = '.tf';
+
+/**
+ * Terraform in JSON: a .tf.json configuration file (by name), or a `terraform show -json` plan (by its
+ * top-level members, `format_version` and `planned_values`). Undefined for any other JSON document.
+ */
+function terraformJson(doc: ParsedDocument | { error: unknown }, file: SourceFile): LoadedFile | undefined {
+  if ('error' in doc) return undefined;
+  if (file.path.toLowerCase().endsWith('.tf.json')) return (require('./load-terraform') as typeof import('./load-terraform')).loadTerraformJson(doc, file);
+  const v = doc.value;
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || !('format_version' in v) || !('planned_values' in v)) return undefined;
+  const terraform = require('./load-terraform') as typeof import('./load-terraform');
+  return terraform.isPlan(v) ? terraform.loadTerraformPlan(doc, file) : undefined;
+}
 
 /** Load a file's bytes. Never throws for anything the file holds. */
 export function loadBytes(bytes: Uint8Array, filePath: string): LoadedFile {
@@ -32,19 +61,25 @@ export function loadBytes(bytes: Uint8Array, filePath: string): LoadedFile {
   return loadText(decoded.text, filePath);
 }
 
-/** Load text already decoded (standard input, an editor buffer). */
+/** Load text already decoded (standard input, an editor buffer). A .tf file needs the HCL parser loaded (`loadHclParser()`). */
 export function loadText(rawText: string, filePath: string): LoadedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const ext = path.extname(filePath).toLowerCase();
   const jsonByName = JSON_EXT.has(ext);
+  const blankSyntax = ext === HCL_EXT ? 'hcl' : jsonByName ? 'json' : 'yaml';
   const blank = (syntax: SourceFile['syntax']): SourceFile => ({ path: filePath, text, lines: new LineIndex(text), syntax });
-  if (text.trim() === '') return { file: blank(jsonByName ? 'json' : 'yaml'), units: [], problems: [{ code: 'unrecognised', detail: 'empty', span: { start: 0, end: 0 } }] };
+  if (text.trim() === '') return { file: blank(blankSyntax), units: [], problems: [{ code: 'unrecognised', detail: 'empty', span: { start: 0, end: 0 } }] };
 
   const markers = conflictMarkers(text);
-  if (markers.length > 0) return { file: blank(jsonByName ? 'json' : 'yaml'), units: [], problems: markers };
+  if (markers.length > 0) return { file: blank(blankSyntax), units: [], problems: markers };
+
+  // The Terraform reader is loaded only when a file needs it.
+  if (ext === HCL_EXT) return (require('./load-terraform') as typeof import('./load-terraform')).loadHcl(text, filePath);
 
   const parsed = parseDocuments(text, jsonByName, YAML_EXT.has(ext));
   const file: SourceFile = { path: filePath, text: parsed.text, lines: new LineIndex(parsed.text), syntax: parsed.json ? 'json' : 'yaml' };
+  const terraform = parsed.json && parsed.documents.length === 1 ? terraformJson(parsed.documents[0], file) : undefined;
+  if (terraform) return terraform;
   const units: SourceUnit[] = [];
   const problems: LoadProblem[] = [];
   const unrecognised: string[] = [];

@@ -56,7 +56,9 @@ export type LoadProblemCode =
   /** The file cannot be read, or is too large to be an ECS input. */
   | 'unreadable'
   /** A limit that keeps one file from taking the run's time or memory (nesting, aliases, size). */
-  | 'too-complex';
+  | 'too-complex'
+  /** A Terraform resource argument or block that the AWS provider does not have (as far as ecslint knows). */
+  | 'unknown-argument';
 
 export interface LoadProblem {
   code: LoadProblemCode;

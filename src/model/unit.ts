@@ -10,6 +10,17 @@ export interface SourceFile {
   text: string;
   lines: LineIndex;
   syntax: 'json' | 'yaml' | 'hcl';
+  /** The comments of an HCL file, where its suppression directives are (JSON has none; YAML's are read from the text). */
+  comments?: readonly SourceComment[];
+}
+
+/** A comment in a file, as written (with its `#`, `//` or `/* … *\/`), and where it starts. */
+export interface SourceComment {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
 }
 
 /** The kinds of resource ecslint lints; each rule checks one kind. */
@@ -86,6 +97,12 @@ export interface SourceUnit {
   written(path: Path): string[];
   /** Where a path of `view` is in the file: the member from its key to the end of its value; a missing member at its would-be place. */
   range(path: Path): Range;
+  /**
+   * The file that holds a path as `written` gives it, for a unit written across files: Terraform container
+   * definitions that `file()` or `templatefile()` reads are written in that file (their paths start at its
+   * root), and a plan's resource may be placed in its `.tf` configuration. `file` when absent.
+   */
+  fileOf?(written: readonly string[]): SourceFile;
   /** Rule ids the unit's own metadata says to ignore. */
   ignores: readonly UnitIgnore[];
   /** For services: the task definition they name. */
@@ -96,4 +113,17 @@ export interface SourceUnit {
   target?: Target;
   /** Set by the link stage, for services whose task definition was found. */
   taskDefinition?: LinkedTaskDefinition;
+}
+
+/** Scopes of Terraform modules: this prefix, then the module's folder (a module is a folder of .tf files). */
+export const MODULE_SCOPE = 'terraform:';
+
+/** Whether a scope is a Terraform module's, whose units may be in several files. */
+export function isModuleScope(scope: string): boolean {
+  return scope.startsWith(MODULE_SCOPE);
+}
+
+/** The folder of a module scope. */
+export function moduleFolder(scope: string): string {
+  return scope.slice(MODULE_SCOPE.length);
 }

@@ -111,7 +111,7 @@ function linear(source: string, full: string, flags: string): TextPattern {
  */
 export const ajvRegExp = Object.assign((source: string, flags: string): TextPattern => userRegExp(source, flags.replace('u', '')), {
   /** How ajv's standalone code would load this engine (ecslint compiles users' schemas at run time only). */
-  code: 'require("ecslint/dist/src/engine/user-regexp").ajvRegExp',
+  code: 'require("ecslint/dist/src/regexp/user-regexp").ajvRegExp',
 });
 
 /** ajv's `regex` format, which options schemas use to mark their patterns. */

@@ -5,7 +5,7 @@ import type { Severity } from '../model/basics';
  * so that they can be configured, listed and documented like rules.
  */
 export const CORE_DIAGNOSTICS: Record<string, { severity: Severity; description: string }> = {
-  'parse-error': { severity: 'error', description: 'The file is not valid JSON or YAML (or not text at all, or cannot be read); nothing in it can be checked.' },
+  'parse-error': { severity: 'error', description: 'The file is not valid JSON, YAML or HCL (or not text at all, or cannot be read); nothing in it can be checked.' },
   'merge-conflict': { severity: 'error', description: 'The file holds an unresolved merge conflict (<<<<<<<, =======, >>>>>>> lines); nothing in it can be checked.' },
   'duplicate-key': {
     severity: 'warning',
@@ -16,6 +16,11 @@ export const CORE_DIAGNOSTICS: Record<string, { severity: Severity; description:
     severity: 'warning',
     description:
       'An ecslint-disable comment or a Metadata ignore suppresses nothing: it names a rule that does not exist (always reported), or finds nothing to suppress (reported with --report-unused-disable-directives).',
+  },
+  'unknown-argument': {
+    severity: 'warning',
+    description:
+      "A Terraform resource sets an argument or block that the AWS provider's aws_ecs_task_definition or aws_ecs_service does not have, as far as ecslint's table of provider 6 names knows: Terraform refuses the configuration, unless a newer provider added it. A warning, because ecslint cannot know the provider version.",
   },
   'unrecognised-document': {
     severity: 'warning',

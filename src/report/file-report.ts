@@ -4,7 +4,7 @@ import { fileResult, type FileResult, type Finding } from '../model/finding';
 import { toPointer } from '../model/path';
 import type { SourceFile, SourceUnit } from '../model/unit';
 import { CORE_DIAGNOSTICS } from './diagnostics';
-import { parseDirectives } from '../load/directives';
+import { type Directive, parseDirectives } from '../load/directives';
 import { applyDirectives } from './suppress';
 import { builtInRules } from '../engine/registry';
 import { didYouMean } from '../model/rule-ids';
@@ -95,7 +95,7 @@ export function reportFile(outcome: FileOutcome, config: LintConfig, explicit: b
       endColumn: 1,
     });
   }
-  const kept = file.syntax === 'json' ? findings : applyComments(findings, file.text, reportUnused, reportUnknown, known);
+  const kept = file.syntax === 'json' ? findings : applyComments(findings, fileDirectives(file), reportUnused, reportUnknown, known);
   const names = outcome.units.map((u) => u.unit.name);
   return fileResult(file.path, sortFindings([...kept, ...unused]), names);
 }
@@ -121,11 +121,22 @@ function problemFinding(p: LoadProblem, file: SourceFile, severityOf: (id: strin
         ? { ruleId: 'duplicate-key', severity, message: `Duplicate key "${p.detail}": the later value wins silently, and some deploy tools refuse the file.`, path: toPointer(p.path ?? []), ...at }
         : undefined;
     }
+    case 'unknown-argument': {
+      const severity = severityOf('unknown-argument');
+      return severity ? { ruleId: 'unknown-argument', severity, message: p.detail, path: toPointer(p.path ?? []), ...at } : undefined;
+    }
     case 'unrecognised': {
       const severity = severityOf('unrecognised-document');
       return severity ? { ruleId: 'unrecognised-document', severity, message: `Not linted: the file is ${p.detail}.`, path: '', ...at } : undefined;
     }
   }
+}
+
+/** The suppression directives of a file: YAML's from its text, HCL's from its comments (`#`, `//`, `/* … *\/`). */
+function fileDirectives(file: SourceFile): Directive[] {
+  if (file.syntax !== 'hcl') return parseDirectives(file.text);
+  if (!file.comments || file.comments.length === 0) return [];
+  return (require('../load/terraform/comments') as typeof import('../load/terraform/comments')).hclDirectives(file.comments);
 }
 
 /** Every id a directive or an ignore may name: the rules (built-in and the configuration's own) and the diagnostics. */
@@ -137,8 +148,7 @@ function knownIds(config: LintConfig): string[] {
  * Apply `# ecslint-disable…` comments; report the ones that suppressed nothing when asked to, and rule ids that
  * name no rule always (unless unused-disable-directive is off).
  */
-function applyComments(findings: Finding[], text: string, reportUnused: Finding['severity'] | undefined, reportUnknown: Finding['severity'] | undefined, known: string[]): Finding[] {
-  const directives = parseDirectives(text);
+function applyComments(findings: Finding[], directives: Directive[], reportUnused: Finding['severity'] | undefined, reportUnknown: Finding['severity'] | undefined, known: string[]): Finding[] {
   if (directives.length === 0) return findings;
   const outcome = applyDirectives(findings, directives);
   const unknown: Finding[] = [];

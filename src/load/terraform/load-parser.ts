@@ -28,14 +28,21 @@ interface Loaded {
 
 let loaded: Loaded | undefined;
 let loading: Promise<void> | undefined;
+let failure: string | undefined;
 
 /** Load the parser; later calls return the same promise. */
 export function loadHclParser(): Promise<void> {
   loading ??= load().catch((err: unknown) => {
     loading = undefined;
+    failure = (err as Error).message;
     throw err;
   });
   return loading;
+}
+
+/** Why the last attempt to load the parser failed, if it did. */
+export function hclParserFailure(): string | undefined {
+  return failure;
 }
 
 /** Whether `loadHclParser()` has finished. */

@@ -29,6 +29,13 @@ export type Conversion =
   /** A map that the API lists as [{ name, value }] (proxy_configuration.properties). */
   | 'map-to-name-value-list';
 
+/**
+ * The Terraform type of an argument that is not a string (`terraform providers schema -json`). Terraform
+ * converts a value written with another type to this one before the provider sees it (`"30"` for a number,
+ * `256` for a string, `"true"` for a bool), so the normaliser does the same.
+ */
+export type TerraformType = 'number' | 'bool' | 'list' | 'map';
+
 export interface ArgumentName {
   /**
    * Where the value goes, as a dotted path from the API object that holds the block. More than one
@@ -44,6 +51,8 @@ export interface ArgumentName {
    */
   shape?: 'list' | 'object';
   convert?: Conversion;
+  /** Not a string: see TerraformType. Blocks have none. */
+  type?: TerraformType;
   /** Why the mapping is not the plain snake_case -> camelCase one, or what else to know. */
   note?: string;
 }
@@ -52,7 +61,7 @@ export type BlockNames = Readonly<Record<string, ArgumentName>>;
 
 const TERRAFORM_ONLY: ArgumentName = { api: null, note: 'Terraform-only: not sent to ECS.' };
 
-const tagsArgument: ArgumentName = { api: 'tags', convert: 'map-to-tag-list' };
+const tagsArgument: ArgumentName = { api: 'tags', convert: 'map-to-tag-list', type: 'map' };
 
 const efsAuthorizationConfig: BlockNames = {
   access_point_id: { api: 'accessPointId' },
@@ -67,16 +76,16 @@ const fsxAuthorizationConfig: BlockNames = {
 const volume: BlockNames = {
   name: { api: 'name' },
   host_path: { api: 'host.sourcePath', note: 'A string in Terraform; the API nests it: host: { sourcePath }.' },
-  configure_at_launch: { api: 'configuredAtLaunch', note: 'The API member is "configured", not "configure".' },
+  configure_at_launch: { api: 'configuredAtLaunch', type: 'bool', note: 'The API member is "configured", not "configure".' },
   docker_volume_configuration: {
     api: 'dockerVolumeConfiguration',
     shape: 'object',
     block: {
       scope: { api: 'scope' },
-      autoprovision: { api: 'autoprovision' },
+      autoprovision: { api: 'autoprovision', type: 'bool' },
       driver: { api: 'driver' },
-      driver_opts: { api: 'driverOpts' },
-      labels: { api: 'labels' },
+      driver_opts: { api: 'driverOpts', type: 'map' },
+      labels: { api: 'labels', type: 'map' },
     },
   },
   efs_volume_configuration: {
@@ -86,7 +95,7 @@ const volume: BlockNames = {
       file_system_id: { api: 'fileSystemId' },
       root_directory: { api: 'rootDirectory' },
       transit_encryption: { api: 'transitEncryption' },
-      transit_encryption_port: { api: 'transitEncryptionPort' },
+      transit_encryption_port: { api: 'transitEncryptionPort', type: 'number' },
       authorization_config: { api: 'authorizationConfig', shape: 'object', block: efsAuthorizationConfig },
     },
   },
@@ -107,7 +116,7 @@ const volume: BlockNames = {
       file_system_arn: { api: 'fileSystemArn' },
       root_directory: { api: 'rootDirectory' },
       access_point_arn: { api: 'accessPointArn' },
-      transit_encryption_port: { api: 'transitEncryptionPort' },
+      transit_encryption_port: { api: 'transitEncryptionPort', type: 'number' },
     },
   },
 };
@@ -128,8 +137,8 @@ export const TASK_DEFINITION_NAMES: BlockNames = {
   pid_mode: { api: 'pidMode' },
   cpu: { api: 'cpu', convert: 'string' },
   memory: { api: 'memory', convert: 'string' },
-  requires_compatibilities: { api: 'requiresCompatibilities', note: 'A set in Terraform; a list in the API.' },
-  enable_fault_injection: { api: 'enableFaultInjection' },
+  requires_compatibilities: { api: 'requiresCompatibilities', type: 'list', note: 'A set in Terraform; a list in the API.' },
+  enable_fault_injection: { api: 'enableFaultInjection', type: 'bool' },
   tags: tagsArgument,
   volume: { api: 'volumes', shape: 'list', block: volume, note: 'Singular block name; the API list is plural.' },
   placement_constraints: { api: 'placementConstraints', shape: 'list', block: placementConstraint },
@@ -139,7 +148,7 @@ export const TASK_DEFINITION_NAMES: BlockNames = {
     block: {
       type: { api: 'type' },
       container_name: { api: 'containerName' },
-      properties: { api: 'properties', convert: 'map-to-name-value-list' },
+      properties: { api: 'properties', convert: 'map-to-name-value-list', type: 'map' },
     },
   },
   inference_accelerator: {
@@ -150,7 +159,7 @@ export const TASK_DEFINITION_NAMES: BlockNames = {
   ephemeral_storage: {
     api: 'ephemeralStorage',
     shape: 'object',
-    block: { size_in_gib: { api: 'sizeInGiB', note: 'The API capitalises GiB.' } },
+    block: { size_in_gib: { api: 'sizeInGiB', type: 'number', note: 'The API capitalises GiB.' } },
   },
   runtime_platform: {
     api: 'runtimePlatform',
@@ -166,12 +175,12 @@ export const TASK_DEFINITION_NAMES: BlockNames = {
 const serviceConnectService: BlockNames = {
   port_name: { api: 'portName' },
   discovery_name: { api: 'discoveryName' },
-  ingress_port_override: { api: 'ingressPortOverride' },
+  ingress_port_override: { api: 'ingressPortOverride', type: 'number' },
   client_alias: {
     api: 'clientAliases',
     shape: 'list',
     block: {
-      port: { api: 'port' },
+      port: { api: 'port', type: 'number' },
       dns_name: { api: 'dnsName' },
       test_traffic_rules: {
         api: 'testTrafficRules',
@@ -189,7 +198,7 @@ const serviceConnectService: BlockNames = {
   timeout: {
     api: 'timeout',
     shape: 'object',
-    block: { idle_timeout_seconds: { api: 'idleTimeoutSeconds' }, per_request_timeout_seconds: { api: 'perRequestTimeoutSeconds' } },
+    block: { idle_timeout_seconds: { api: 'idleTimeoutSeconds', type: 'number' }, per_request_timeout_seconds: { api: 'perRequestTimeoutSeconds', type: 'number' } },
   },
   tls: {
     api: 'tls',
@@ -212,28 +221,28 @@ export const SERVICE_NAMES: BlockNames = {
   name: { api: 'serviceName' },
   cluster: { api: 'cluster' },
   task_definition: { api: 'taskDefinition' },
-  desired_count: { api: 'desiredCount' },
+  desired_count: { api: 'desiredCount', type: 'number' },
   launch_type: { api: 'launchType' },
   platform_version: { api: 'platformVersion' },
   scheduling_strategy: { api: 'schedulingStrategy' },
   iam_role: { api: 'role' },
-  health_check_grace_period_seconds: { api: 'healthCheckGracePeriodSeconds' },
-  enable_ecs_managed_tags: { api: 'enableECSManagedTags', note: 'The API capitalises ECS.' },
-  enable_execute_command: { api: 'enableExecuteCommand' },
+  health_check_grace_period_seconds: { api: 'healthCheckGracePeriodSeconds', type: 'number' },
+  enable_ecs_managed_tags: { api: 'enableECSManagedTags', type: 'bool', note: 'The API capitalises ECS.' },
+  enable_execute_command: { api: 'enableExecuteCommand', type: 'bool' },
   propagate_tags: { api: 'propagateTags' },
   availability_zone_rebalancing: { api: 'availabilityZoneRebalancing' },
   tags: tagsArgument,
-  deployment_maximum_percent: { api: 'deploymentConfiguration.maximumPercent' },
-  deployment_minimum_healthy_percent: { api: 'deploymentConfiguration.minimumHealthyPercent' },
+  deployment_maximum_percent: { api: 'deploymentConfiguration.maximumPercent', type: 'number' },
+  deployment_minimum_healthy_percent: { api: 'deploymentConfiguration.minimumHealthyPercent', type: 'number' },
   deployment_circuit_breaker: {
     api: 'deploymentConfiguration.deploymentCircuitBreaker',
     shape: 'object',
-    block: { enable: { api: 'enable' }, rollback: { api: 'rollback' } },
+    block: { enable: { api: 'enable', type: 'bool' }, rollback: { api: 'rollback', type: 'bool' } },
   },
   alarms: {
     api: 'deploymentConfiguration.alarms',
     shape: 'object',
-    block: { alarm_names: { api: 'alarmNames' }, enable: { api: 'enable' }, rollback: { api: 'rollback' } },
+    block: { alarm_names: { api: 'alarmNames', type: 'list' }, enable: { api: 'enable', type: 'bool' }, rollback: { api: 'rollback', type: 'bool' } },
   },
   deployment_configuration: {
     api: 'deploymentConfiguration',
@@ -258,7 +267,7 @@ export const SERVICE_NAMES: BlockNames = {
         block: {
           hook_target_arn: { api: 'hookTargetArn' },
           role_arn: { api: 'roleArn' },
-          lifecycle_stages: { api: 'lifecycleStages' },
+          lifecycle_stages: { api: 'lifecycleStages', type: 'list' },
           hook_details: { api: 'hookDetails', convert: 'json-string' },
         },
       },
@@ -268,7 +277,7 @@ export const SERVICE_NAMES: BlockNames = {
   capacity_provider_strategy: {
     api: 'capacityProviderStrategy',
     shape: 'list',
-    block: { capacity_provider: { api: 'capacityProvider' }, weight: { api: 'weight' }, base: { api: 'base' } },
+    block: { capacity_provider: { api: 'capacityProvider' }, weight: { api: 'weight', type: 'number' }, base: { api: 'base', type: 'number' } },
   },
   ordered_placement_strategy: {
     api: 'placementStrategy',
@@ -284,7 +293,7 @@ export const SERVICE_NAMES: BlockNames = {
       target_group_arn: { api: 'targetGroupArn' },
       elb_name: { api: 'loadBalancerName', note: 'Classic Load Balancer name.' },
       container_name: { api: 'containerName' },
-      container_port: { api: 'containerPort' },
+      container_port: { api: 'containerPort', type: 'number' },
       advanced_configuration: {
         api: 'advancedConfiguration',
         shape: 'object',
@@ -302,9 +311,9 @@ export const SERVICE_NAMES: BlockNames = {
     shape: 'object',
     note: 'The API nests the members one level deeper, under awsvpcConfiguration.',
     block: {
-      subnets: { api: 'subnets' },
-      security_groups: { api: 'securityGroups' },
-      assign_public_ip: { api: 'assignPublicIp', convert: 'enabled-disabled', note: 'true/false in Terraform; "ENABLED"/"DISABLED" in the API.' },
+      subnets: { api: 'subnets', type: 'list' },
+      security_groups: { api: 'securityGroups', type: 'list' },
+      assign_public_ip: { api: 'assignPublicIp', convert: 'enabled-disabled', type: 'bool', note: 'true/false in Terraform; "ENABLED"/"DISABLED" in the API.' },
     },
   },
   service_registries: {
@@ -312,16 +321,16 @@ export const SERVICE_NAMES: BlockNames = {
     shape: 'list',
     block: {
       registry_arn: { api: 'registryArn' },
-      port: { api: 'port' },
+      port: { api: 'port', type: 'number' },
       container_name: { api: 'containerName' },
-      container_port: { api: 'containerPort' },
+      container_port: { api: 'containerPort', type: 'number' },
     },
   },
   service_connect_configuration: {
     api: 'serviceConnectConfiguration',
     shape: 'object',
     block: {
-      enabled: { api: 'enabled' },
+      enabled: { api: 'enabled', type: 'bool' },
       namespace: { api: 'namespace' },
       service: { api: 'services', shape: 'list', block: serviceConnectService },
       log_configuration: {
@@ -329,7 +338,7 @@ export const SERVICE_NAMES: BlockNames = {
         shape: 'object',
         block: {
           log_driver: { api: 'logDriver' },
-          options: { api: 'options' },
+          options: { api: 'options', type: 'map' },
           secret_option: { api: 'secretOptions', shape: 'list', block: { name: { api: 'name' }, value_from: { api: 'valueFrom' } } },
         },
       },
@@ -346,14 +355,14 @@ export const SERVICE_NAMES: BlockNames = {
         shape: 'object',
         block: {
           role_arn: { api: 'roleArn' },
-          encrypted: { api: 'encrypted' },
+          encrypted: { api: 'encrypted', type: 'bool' },
           file_system_type: { api: 'filesystemType', note: 'One word in the API.' },
-          iops: { api: 'iops' },
+          iops: { api: 'iops', type: 'number' },
           kms_key_id: { api: 'kmsKeyId' },
-          size_in_gb: { api: 'sizeInGiB', note: '"gb" in Terraform, "GiB" in the API.' },
+          size_in_gb: { api: 'sizeInGiB', type: 'number', note: '"gb" in Terraform, "GiB" in the API.' },
           snapshot_id: { api: 'snapshotId' },
-          throughput: { api: 'throughput' },
-          volume_initialization_rate: { api: 'volumeInitializationRate' },
+          throughput: { api: 'throughput', type: 'number' },
+          volume_initialization_rate: { api: 'volumeInitializationRate', type: 'number' },
           volume_type: { api: 'volumeType' },
           tag_specifications: {
             api: 'tagSpecifications',

@@ -10,6 +10,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { LineIndex } from '../../model/text';
+import type { SourceComment } from '../../model/unit';
 import type { EntryLoc, LoadProblem, ParsedDocument } from '../../model/document';
 import { BuildLoc, IdentityLocs, linkLocs } from './loc-tree';
 import { setMember } from '../../model/object';
@@ -21,14 +22,7 @@ import { hclParser } from './load-parser';
 import { literalText, renderForJson, TemplatePart, templateParts } from './template';
 
 /** A comment, with its 1-based line and column. */
-export interface HclComment {
-  /** The comment as written, with its `#`, `//` or `/* … *\/`. */
-  text: string;
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-}
+export type HclComment = SourceComment;
 
 /**
  * A .tf file in the shape of Terraform's JSON configuration syntax:
