@@ -10,6 +10,7 @@ import type { FileResult } from './model/finding';
 import { LineIndex } from './model/text';
 import type { SourceUnit } from './model/unit';
 import { reportFile } from './report/file-report';
+import { mergeScenarioFindings } from './report/scenarios';
 
 /**
  * The stages, one file at a time: read -> load -> link -> engine -> report. A run keeps only each file's
@@ -45,7 +46,9 @@ export function configFor(file: string, settings: RunSettings): { config: LintCo
 /** Run the engine on every unit of a loaded file whose links are settled, and report the file. */
 export function finishFile(loaded: LoadedFile, config: LintConfig, explicit: boolean): FileResult | undefined {
   const ruleset = rulesetFor(config);
-  const units = loaded.units.map((unit) => ({ unit, findings: lintUnit(unit, ruleset.byKind.get(unit.kind) ?? [], ruleset.docs) }));
+  const lint = (unit: SourceUnit) => lintUnit(unit, ruleset.byKind.get(unit.kind) ?? [], ruleset.docs);
+  // A unit with condition scenarios is linted once per scenario; the findings are merged with the conditions they hold under.
+  const units = loaded.units.map((unit) => ({ unit, findings: unit.scenarios ? mergeScenarioFindings(unit.scenarios.map((s) => ({ scenario: s.scenario!, findings: lint(s) }))) : lint(unit) }));
   return reportFile({ file: loaded.file, problems: loaded.problems, units }, config, explicit);
 }
 

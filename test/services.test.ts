@@ -83,6 +83,20 @@ describe('a service checked against a task definition in another file of the run
     expect(result.messages.filter((m) => m.ruleId in CROSS_RULES)).toEqual([]);
   });
 
+  test('a finding that read the linked task definition names the file that supplied it; the others do not', async () => {
+    const withoutCount: Record<string, unknown> = { ...service('web') };
+    delete withoutCount.desiredCount;
+    const svc = write('service.json', withoutCount);
+    const td = write('task-definition.json', taskDefinition);
+    const { results } = await Promise.resolve(lintFiles([svc, td], { config: { preset: 'all', rules: { ...CROSS_RULES, 'svc-desired-count': 'error' } } }));
+    const linked = results[0].messages.filter((m) => m.ruleId in CROSS_RULES || m.ruleId === 'svc-desired-count').map((m) => [m.ruleId, m.linkedTaskDefinition]);
+    expect(linked).toEqual([
+      ['svc-desired-count', undefined],
+      ['svc-fargate-compat', td],
+      ['svc-lb-container', td],
+    ]);
+  });
+
   test('a run-task input runs the network checks of the linked awsvpc task definition', () => {
     const run = write('run-task.json', { cluster: 'batch', taskDefinition: 'web', count: 1, launchType: 'EC2' });
     const td = write('td.json', taskDefinition);

@@ -132,7 +132,8 @@ function validateApi(document: Record<string, unknown>): Validation {
  */
 function validateCloudFormation(document: Record<string, unknown>, sourcePath: (path: Path) => string[]): Validation {
   const back = new WeakMap<object, Map<string, string>>();
-  const written = (at: Path, key: string): string => sourcePath([...at, key]).pop() ?? key;
+  // The key as written is the first segment past its parent's: a value taken from an Fn::If branch adds the way into it after the key.
+  const written = (at: Path, key: string): string => sourcePath([...at, key])[sourcePath(at).length] ?? key;
   const data = withoutNulls(document, written, back);
   const validate = validator('taskDefinitionCloudFormation');
   validate(data);

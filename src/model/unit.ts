@@ -96,4 +96,17 @@ export interface SourceUnit {
   target?: Target;
   /** Set by the link stage, for services whose task definition was found. */
   taskDefinition?: LinkedTaskDefinition;
+  /** A view of a CloudFormation unit under one assignment of the template's Conditions (its `Fn::If` branches taken). */
+  scenario?: UnitScenario;
+  /** The unit under each assignment of the conditions it uses that can deploy; when set, these are linted instead of `view`. */
+  scenarios?: SourceUnit[];
+  /** The unit uses conditions in more combinations than are checked one by one: its `Fn::If` values stay unknown. */
+  scenariosCapped?: { cap: number; conditions: readonly string[] };
+}
+
+/** One assignment of the conditions a CloudFormation unit uses. */
+export interface UnitScenario {
+  /** `IsDev=true, UseSpot=false`. */
+  name: string;
+  conditions: Readonly<Record<string, boolean>>;
 }

@@ -17,6 +17,11 @@ export const CORE_DIAGNOSTICS: Record<string, { severity: Severity; description:
     description:
       'An ecslint-disable comment or a Metadata ignore suppresses nothing: it names a rule that does not exist (always reported), or finds nothing to suppress (reported with --report-unused-disable-directives).',
   },
+  'condition-scenarios-capped': {
+    severity: 'info',
+    description:
+      'A CloudFormation resource uses template Conditions in more combinations than are checked one by one (64); its Fn::If values were checked as unknown values instead, so a branch that cannot deploy may go unreported.',
+  },
   'unrecognised-document': {
     severity: 'warning',
     description: 'A file named on the command line holds no task definition, service or template in any understood form (skipped silently when found by walking a folder).',

@@ -1,0 +1,39 @@
+import { isObject } from '../model/object';
+import { ConditionModel, conditionsUsedIn } from './cfn-conditions';
+import { normalise, type Normalised } from './normalise';
+import { resourceProperties } from './cfn-resource';
+import type { UnitSpec } from './unit-spec';
+
+/** What every resource of one template resolves against: its Conditions and Mappings. */
+export interface CfnTemplate {
+  resources: Record<string, unknown>;
+  mappings: Record<string, unknown>;
+  conditions: ConditionModel;
+}
+
+export function cfnTemplate(root: Record<string, unknown>): CfnTemplate {
+  return {
+    resources: isObject(root.Resources) ? root.Resources : {},
+    mappings: isObject(root.Mappings) ? root.Mappings : {},
+    conditions: new ConditionModel(root),
+  };
+}
+
+/**
+ * The unit of one resource: its view with `Fn::If` values unknown, and, when its Properties use `Fn::If`, one
+ * view per scenario of the conditions they use (those in which the resource's own Condition holds). Above the
+ * cap the unit keeps only the first view and says so. `build` makes the unit from a normalisation of the
+ * Properties; it is called once per view.
+ */
+export function cfnUnit(template: CfnTemplate, resource: Record<string, unknown>, build: (n: Normalised) => UnitSpec): UnitSpec {
+  const properties = resourceProperties(resource);
+  const base = build(normalise(properties, 'cloudformation', { mappings: template.mappings }));
+  const used = conditionsUsedIn(properties);
+  if (used.size === 0) return base;
+  const own = typeof resource.Condition === 'string' ? resource.Condition : undefined;
+  const set = template.conditions.scenariosFor(used, own);
+  if (set.kind === 'capped') return { ...base, scenariosCapped: { cap: set.cap, conditions: [...used].sort() } };
+  if (set.kind === 'never') return base;
+  const scenarios = set.scenarios.map((scenario) => ({ ...build(normalise(properties, 'cloudformation', { conditions: scenario.conditions, mappings: template.mappings })), scenario }));
+  return { ...base, scenarios };
+}
