@@ -23,12 +23,15 @@ export function cfnTemplate(root: Record<string, unknown>): CfnTemplate {
  * The unit of one resource: its view with `Fn::If` values unknown, and, when its Properties use `Fn::If`, one
  * view per scenario of the conditions they use (those in which the resource's own Condition holds). Above the
  * cap the unit keeps only the first view and says so. `build` makes the unit from a normalisation of the
- * Properties; it is called once per view.
+ * Properties; it is called once per view. `linked` is the resource a service runs (its task definition).
  */
-export function cfnUnit(template: CfnTemplate, resource: Record<string, unknown>, build: (n: Normalised) => UnitSpec): UnitSpec {
+export function cfnUnit(template: CfnTemplate, resource: Record<string, unknown>, build: (n: Normalised) => UnitSpec, linked?: Record<string, unknown>): UnitSpec {
   const properties = resourceProperties(resource);
   const base = build(normalise(properties, 'cloudformation', { mappings: template.mappings }));
   const used = conditionsUsedIn(properties);
+  // A service's scenarios also cover the conditions of the task definition it runs from the same template, so that
+  // each is checked with the task definition's branch of the same condition values.
+  if (linked) conditionsUsedIn(resourceProperties(linked), used);
   if (used.size === 0) return base;
   const own = typeof resource.Condition === 'string' ? resource.Condition : undefined;
   const set = template.conditions.scenariosFor(used, own);

@@ -66,17 +66,23 @@ export function cloudFormationServices(template: CfnTemplate): UnitSpec[] {
     if (!isObject(resource) || resource.Type !== 'AWS::ECS::Service') continue;
     // Read from the template as written: normalisation turns the intrinsic into an Unknown.
     const ref = cloudFormationTaskDefinitionRef(resourceProperties(resource).TaskDefinition, template.resources);
+    const linked = ref && 'resource' in ref ? template.resources[ref.resource] : undefined;
     units.push(
-      cfnUnit(template, resource, (n) => ({
-        kind: 'service',
-        form: 'cloudformation',
-        dialect: 'cloudformation',
-        name: logicalId,
-        view: n.value,
-        toWritten: resourceSourceMap(resource, logicalId, n),
-        ignores: metadataIgnores(resource, logicalId),
-        ...(ref ? { taskDefinitionRef: ref } : {}),
-      })),
+      cfnUnit(
+        template,
+        resource,
+        (n) => ({
+          kind: 'service',
+          form: 'cloudformation',
+          dialect: 'cloudformation',
+          name: logicalId,
+          view: n.value,
+          toWritten: resourceSourceMap(resource, logicalId, n),
+          ignores: metadataIgnores(resource, logicalId),
+          ...(ref ? { taskDefinitionRef: ref } : {}),
+        }),
+        isObject(linked) ? linked : undefined,
+      ),
     );
   }
   return units;
