@@ -128,3 +128,70 @@ describe('detection of service inputs', () => {
     expect(units[0].toWritten(['placementStrategy', 0, 'field'])).toEqual(['Resources', 'Svc', 'Properties', 'PlacementStrategies', '0', 'Field']);
   });
 });
+
+describe('Service Connect and managed EBS volumes checked against the task definition of another file', () => {
+  const rules = { 'svc-connect-port-name': 'error', 'ebs-volume-configuration-name': 'error', 'ebs-volume-configuration-missing': 'warning' } as const;
+  const db = {
+    family: 'db',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '1024',
+    memory: '2048',
+    volumes: [{ name: 'data', configuredAtLaunch: true }],
+    containerDefinitions: [
+      { name: 'postgres', image: 'postgres:16.4', portMappings: [{ name: 'pg', containerPort: 5432 }], mountPoints: [{ sourceVolume: 'data', containerPath: '/var/lib/postgresql/data' }] },
+    ],
+  };
+  const subnets = { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'] } };
+  const ebs = (name: string) => [{ name, managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRole', sizeInGiB: 100 } }];
+
+  async function findings(files: string[]) {
+    const { results } = await Promise.resolve(lintFiles(files, { config: { preset: 'all', rules: { ...rules } } }));
+    return results.map((r) => ({
+      file: path.basename(r.filePath),
+      findings: r.messages
+        .filter((m) => m.ruleId in rules)
+        .map((m) => `${m.ruleId} ${m.path} ${path.basename(m.linkedTaskDefinition ?? '-')}`)
+        .sort(),
+    }));
+  }
+
+  test('a create-service input and a describe-task-definition output', async () => {
+    const svc = write('service.json', {
+      cluster: 'prod',
+      serviceName: 'db',
+      taskDefinition: 'db:2',
+      desiredCount: 1,
+      launchType: 'FARGATE',
+      networkConfiguration: subnets,
+      serviceConnectConfiguration: { enabled: true, services: [{ portName: 'postgres' }] },
+      volumeConfigurations: ebs('pgdata'),
+    });
+    const td = write('describe.json', { taskDefinition: { ...db, revision: 2 } });
+    expect(await findings([svc, td])).toEqual([
+      {
+        file: 'service.json',
+        findings: [
+          'ebs-volume-configuration-missing /volumeConfigurations describe.json',
+          'ebs-volume-configuration-name /volumeConfigurations/0/name describe.json',
+          'svc-connect-port-name /serviceConnectConfiguration/services/0/portName describe.json',
+        ],
+      },
+      { file: 'describe.json', findings: [] },
+    ]);
+  });
+
+  test('a run-task input without volumeConfigurations, and one that names the volume', async () => {
+    const td = write('td.json', db);
+    const without = write('run-task.json', { cluster: 'batch', taskDefinition: 'db', count: 1, launchType: 'FARGATE', networkConfiguration: subnets });
+    expect((await findings([without, td]))[0].findings).toEqual(['ebs-volume-configuration-missing /volumeConfigurations td.json']);
+    const named = write('run-task.json', { cluster: 'batch', taskDefinition: 'db', count: 1, launchType: 'FARGATE', networkConfiguration: subnets, volumeConfigurations: ebs('data') });
+    expect((await findings([named, td]))[0].findings).toEqual([]);
+  });
+
+  test('an update-service input may leave volumeConfigurations out (the service keeps its own)', async () => {
+    const td = write('td.json', db);
+    const update = write('update.json', { cluster: 'prod', service: 'db', taskDefinition: 'db', forceNewDeployment: true });
+    expect((await findings([update, td]))[0].findings).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { isObject } from '../model/object';
 import { Unknown } from '../model/unknown';
 import { cloudFormationClusters, extractClusterInput } from './extract-cluster';
+import { cloudFormationIamUnits } from './extract-iam';
 import { cloudFormationServices, extractServiceInput } from './extract-service';
 import { metadataIgnores, resourceSourceMap } from './cfn-resource';
 import { cfnTemplate, cfnUnit, type CfnTemplate } from './cfn-units';
@@ -55,7 +56,10 @@ export function extractUnits(root: unknown): Extraction {
 
   if (isObject(root.Resources)) {
     const template = cfnTemplate(root);
-    return { units: [...cloudFormationTaskDefinitions(template), ...cloudFormationServices(template), ...cloudFormationClusters(template)], unrecognised: cfnUnrecognised(template.resources) };
+    return {
+      units: [...cloudFormationTaskDefinitions(template), ...cloudFormationServices(template), ...cloudFormationClusters(template), ...cloudFormationIamUnits(template)],
+      unrecognised: cfnUnrecognised(template.resources),
+    };
   }
 
   const services = extractServiceInput(root);

@@ -31,6 +31,8 @@ const CFN_IRREGULAR_BACK: Record<string, string> = Object.fromEntries(Object.ent
 
 /** Members whose keys are the user's own data (labels, driver options), never property names. */
 const OPAQUE_MAPS = new Set(['dockerLabels', 'options', 'driverOpts', 'labels']);
+/** Members written in another language whose names stay as written all the way down: IAM policy documents. */
+const VERBATIM = new Set(['policyDocument', 'assumeRolePolicyDocument']);
 
 export type SourceDialect = 'api' | 'cloudformation';
 
@@ -147,16 +149,16 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
   const detached = new WeakSet<object>();
 
   /** A value as written, resolved and converted, with the way into it as written; ABSENT when it resolves to no value. */
-  const convert = (written: unknown, opaque: boolean): { value: unknown; via: string[] } => {
-    if (!cfn) return { value: convertResolved(written, opaque), via: [] };
+  const convert = (written: unknown, opaque: boolean, verbatim = false): { value: unknown; via: string[] } => {
+    if (!cfn) return { value: convertResolved(written, opaque, verbatim), via: [] };
     const r = resolveCfn(written, how);
     if (r.value === ABSENT) return { value: ABSENT, via: r.via };
-    const out = convertResolved(r.value, opaque);
+    const out = convertResolved(r.value, opaque, verbatim);
     if (r.fromMapping && out !== null && typeof out === 'object' && !(out instanceof Unknown)) detached.add(out);
     return { value: out, via: r.via };
   };
 
-  const convertResolved = (value: unknown, opaque: boolean): unknown => {
+  const convertResolved = (value: unknown, opaque: boolean, verbatim: boolean): unknown => {
     if (typeof value === 'string') return isPlaceholderString(value) ? new Unknown(value) : value;
     if (value === null || typeof value !== 'object') return value;
     if (value instanceof Unknown) return value;
@@ -165,7 +167,7 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
       const items: unknown[] = [];
       let map: Map<string, string[]> | undefined;
       value.forEach((v, i) => {
-        const item = convert(v, false);
+        const item = convert(v, false, verbatim);
         if (item.value === ABSENT || item.via.length > 0 || items.length !== i) map ??= new Map();
         if (item.value === ABSENT) return;
         map?.set(String(items.length), [String(i), ...item.via]);
@@ -177,8 +179,8 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
     const out: Record<string, unknown> = {};
     const keys = new Map<string, string[]>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const name = opaque ? k : rename(k);
-      const member = convert(v, !opaque && OPAQUE_MAPS.has(name));
+      const name = opaque || verbatim ? k : rename(k);
+      const member = convert(v, !opaque && !verbatim && OPAQUE_MAPS.has(name), verbatim || VERBATIM.has(name));
       if (member.value === ABSENT) continue;
       keys.set(name, [k, ...member.via]);
       setMember(out, name, member.value);

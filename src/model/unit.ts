@@ -12,8 +12,11 @@ export interface SourceFile {
   syntax: 'json' | 'yaml' | 'hcl';
 }
 
-/** The kinds of resource ecslint lints; each rule checks one kind. */
-export type UnitKind = 'task-definition' | 'service' | 'cluster' | 'capacity-provider';
+/**
+ * The kinds of resource ecslint lints; each rule checks one kind. `iam` is an IAM role or policy of a template that
+ * a task definition of the same template uses as its task or execution role.
+ */
+export type UnitKind = 'task-definition' | 'service' | 'cluster' | 'capacity-provider' | 'iam';
 
 /** How a task definition is written down. */
 export type TaskDefinitionForm = 'api' | 'describe' | 'cloudformation' | 'container-list' | 'terraform';
@@ -21,7 +24,15 @@ export type TaskDefinitionForm = 'api' | 'describe' | 'cloudformation' | 'contai
 export type ServiceForm = 'create-service' | 'update-service' | 'run-task' | 'describe' | 'cloudformation' | 'terraform';
 export type ClusterForm = 'create-cluster' | 'update-cluster-settings' | 'cloudformation';
 export type CapacityProviderForm = 'create-capacity-provider' | 'cloudformation';
-export type UnitForm = TaskDefinitionForm | ServiceForm | ClusterForm | CapacityProviderForm;
+export type IamForm = 'cloudformation';
+export type UnitForm = TaskDefinitionForm | ServiceForm | ClusterForm | CapacityProviderForm | IamForm;
+
+/** How a task definition uses an IAM role (or the role a policy is attached to). */
+export interface RoleUse {
+  role: 'task' | 'execution';
+  /** The task definition's logical id. */
+  taskDefinition: string;
+}
 
 /** The naming the author used: the API's camelCase, CloudFormation's PascalCase, Terraform's snake_case. */
 export type Dialect = 'api' | 'cloudformation' | 'terraform';
@@ -100,6 +111,8 @@ export interface SourceUnit {
   scenario?: UnitScenario;
   /** The unit under each assignment of the conditions it uses that can deploy; when set, these are linted instead of `view`. */
   scenarios?: SourceUnit[];
+  /** For IAM units: the task definitions of the template whose task or execution role the role is, or the policy is attached to. */
+  usedBy?: readonly RoleUse[];
   /** The unit uses conditions in more combinations than are checked one by one: its `Fn::If` values stay unknown. */
   scenariosCapped?: { cap: number; conditions: readonly string[] };
 }

@@ -100,7 +100,8 @@ export function reportFile(outcome: FileOutcome, config: LintConfig, explicit: b
     });
   }
   const kept = file.syntax === 'json' ? findings : applyComments(findings, file.text, reportUnused, reportUnknown, known);
-  const names = outcome.units.map((u) => u.unit.name);
+  // IAM roles and policies are linted for the task definitions that use them; the file's units are its ECS resources.
+  const names = outcome.units.filter((u) => u.unit.kind !== 'iam').map((u) => u.unit.name);
   return fileResult(file.path, sortFindings([...kept, ...unused]), names);
 }
 
