@@ -15,6 +15,13 @@ interface Options {
  * action (`*`), of every action of a listed service (`s3:*`), or of a listed service's actions on every resource
  * (`Resource: "*"`), and each listed AWS managed policy. Values that cannot be known statically are skipped.
  */
+const LISTING = /^[^:]+:(List|Describe)/i;
+
+function listed(actions: string[]): string {
+  if (actions.length <= 3) return actions.join(', ');
+  return `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more`;
+}
+
 const roleWildcardGrants: RuleFunction<Options> = {
   optionsSchema: {
     type: 'object',
@@ -32,15 +39,18 @@ const roleWildcardGrants: RuleFunction<Options> = {
     const out: FunctionResult[] = [];
     for (const st of statements(ctx.document)) {
       if (!allowsUnconditionally(st.statement)) continue;
-      const everyResource = strings(st, 'Resource').some((r) => r.value === '*');
+      const everyResource = strings(st, 'Resource').find((r) => r.value === '*');
+      const onEveryResource: string[] = [];
       for (const action of strings(st, 'Action')) {
         const service = serviceOf(action.value);
-        let grant: string | undefined;
-        if (action.value === '*') grant = 'every action ("*")';
-        else if (service !== undefined && services.includes(service) && action.value.slice(service.length + 1) === '*') grant = `every ${service} action (${JSON.stringify(action.value)})`;
-        else if (service !== undefined && services.includes(service) && everyResource) grant = `${JSON.stringify(action.value)} on every resource ("*")`;
-        if (grant) out.push({ path: action.path, data: { ...use, grant } });
+        const sensitive = service !== undefined && services.includes(service);
+        if (action.value === '*') out.push({ path: action.path, data: { ...use, grant: 'every action ("*")' } });
+        else if (sensitive && action.value.slice(service.length + 1) === '*') out.push({ path: action.path, data: { ...use, grant: `every ${service} action (${JSON.stringify(action.value)})` } });
+        // List and Describe actions mostly accept only "*" as their resource; they read names, not data.
+        else if (sensitive && everyResource && !LISTING.test(action.value)) onEveryResource.push(JSON.stringify(action.value));
       }
+      // One finding per statement, on its "*": the actions it opens to every resource.
+      if (everyResource && onEveryResource.length > 0) out.push({ path: everyResource.path, data: { ...use, grant: `${listed(onEveryResource)} on every resource ("*")` } });
     }
     for (const arn of managedPolicyArns(ctx.document)) {
       const name = awsManagedPolicy(arn.value);
