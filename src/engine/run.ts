@@ -81,8 +81,11 @@ function readTracker(ctx: Omit<FunctionContext, 'path'>, linkedTarget: Target): 
       return taskDefinition;
     },
   };
+  TRACKING.add(tracking);
   return { ctx: tracking, read: () => read };
 }
+
+const TRACKING = new WeakSet<object>();
 
 function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext, 'path'>, out: Hit[]): void {
   let value = match.value;
@@ -109,8 +112,8 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
     return;
   }
   const fn = checkFunction(check.check.function!);
-  // Not spread: a getter that notes a read of the linked task definition must run when the function reads it.
-  const fnCtx: FunctionContext = Object.create(ctx, { path: { value: path, enumerable: true } });
+  // A tracking context is not spread: its getter, which notes a read of the linked task definition, must run when the function reads it.
+  const fnCtx: FunctionContext = TRACKING.has(ctx) ? Object.create(ctx, { path: { value: path, enumerable: true } }) : { ...ctx, path };
   for (const r of fn.check(value, check.check.options ?? {}, fnCtx)) {
     out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {} });
   }

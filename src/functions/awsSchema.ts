@@ -133,7 +133,12 @@ function validateApi(document: Record<string, unknown>): Validation {
 function validateCloudFormation(document: Record<string, unknown>, sourcePath: (path: Path) => string[]): Validation {
   const back = new WeakMap<object, Map<string, string>>();
   // The key as written is the first segment past its parent's: a value taken from an Fn::If branch adds the way into it after the key.
-  const written = (at: Path, key: string): string => sourcePath([...at, key])[sourcePath(at).length] ?? key;
+  const parentLength = new WeakMap<Path, number>();
+  const written = (at: Path, key: string): string => {
+    let n = parentLength.get(at);
+    if (n === undefined) parentLength.set(at, (n = sourcePath(at).length));
+    return sourcePath([...at, key])[n] ?? key;
+  };
   const data = withoutNulls(document, written, back);
   const validate = validator('taskDefinitionCloudFormation');
   validate(data);

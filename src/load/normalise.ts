@@ -78,6 +78,8 @@ export interface CfnResolution {
   mappings?: Readonly<Record<string, unknown>>;
 }
 
+const NO_VIA: string[] = [];
+
 /** What `Ref: AWS::NoValue` resolves to: the member or list item that holds it is removed. */
 const ABSENT = Symbol('absent');
 
@@ -142,20 +144,29 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
   const cfn = dialect === 'cloudformation';
   const rename = cfn ? cfnToApiName : (k: string) => k;
   const renameBack = cfn ? apiToCfnName : (k: string) => k;
-  // For every object this normalisation made: normalised key -> segments as written (the key, then the way
-  // through any Fn::If). Lists get an entry only when an item was removed or taken from a branch.
-  const origins = new WeakMap<object, Map<string, string[]>>();
+  // For every object this normalisation made: normalised key -> the key as written, or the segments as written when
+  // the value was taken through an Fn::If. Lists get an entry only when an item was removed or taken from a branch.
+  const origins = new WeakMap<object, Map<string, string | string[]>>();
   // Objects and lists read from Mappings: what lies inside them is not written in the resource.
   const detached = new WeakSet<object>();
+  // The way into the value that `convert` last returned, as written (segments through Fn::If); empty for most values.
+  let via: string[] = NO_VIA;
 
-  /** A value as written, resolved and converted, with the way into it as written; ABSENT when it resolves to no value. */
-  const convert = (written: unknown, opaque: boolean, verbatim = false): { value: unknown; via: string[] } => {
-    if (!cfn) return { value: convertResolved(written, opaque, verbatim), via: [] };
+  /** A value as written, resolved and converted; ABSENT when it resolves to no value. Sets `via`. */
+  const convert = (written: unknown, opaque: boolean, verbatim = false): unknown => {
+    if (!cfn || written === null || typeof written !== 'object') {
+      via = NO_VIA;
+      return convertResolved(written, opaque, verbatim);
+    }
     const r = resolveCfn(written, how);
-    if (r.value === ABSENT) return { value: ABSENT, via: r.via };
+    if (r.value === ABSENT) {
+      via = r.via;
+      return ABSENT;
+    }
     const out = convertResolved(r.value, opaque, verbatim);
     if (r.fromMapping && out !== null && typeof out === 'object' && !(out instanceof Unknown)) detached.add(out);
-    return { value: out, via: r.via };
+    via = r.via;
+    return out;
   };
 
   const convertResolved = (value: unknown, opaque: boolean, verbatim: boolean): unknown => {
@@ -165,33 +176,33 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
     if (cfn && isIntrinsic(value)) return new Unknown(intrinsicLabel(value as Record<string, unknown>), mayBeNoValue(value));
     if (Array.isArray(value)) {
       const items: unknown[] = [];
-      let map: Map<string, string[]> | undefined;
+      let map: Map<string, string | string[]> | undefined;
       value.forEach((v, i) => {
         const item = convert(v, false, verbatim);
-        if (item.value === ABSENT || item.via.length > 0 || items.length !== i) map ??= new Map();
-        if (item.value === ABSENT) return;
-        map?.set(String(items.length), [String(i), ...item.via]);
-        items.push(item.value);
+        if (item === ABSENT || via.length > 0 || items.length !== i) map ??= new Map();
+        if (item === ABSENT) return;
+        map?.set(String(items.length), via.length > 0 ? [String(i), ...via] : String(i));
+        items.push(item);
       });
       if (map) origins.set(items, map);
       return items;
     }
     const out: Record<string, unknown> = {};
-    const keys = new Map<string, string[]>();
+    const keys = new Map<string, string | string[]>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const name = opaque || verbatim ? k : rename(k);
       const member = convert(v, !opaque && !verbatim && OPAQUE_MAPS.has(name), verbatim || VERBATIM.has(name));
-      if (member.value === ABSENT) continue;
-      keys.set(name, [k, ...member.via]);
-      setMember(out, name, member.value);
+      if (member === ABSENT) continue;
+      keys.set(name, via.length > 0 ? [k, ...via] : k);
+      setMember(out, name, member);
     }
     origins.set(out, keys);
     return out;
   };
 
   const root = convert(source, false);
-  const rootVia = root.via;
-  const value = (root.value === ABSENT ? {} : root.value) as Record<string, unknown>;
+  const rootVia = via;
+  const value = (root === ABSENT ? {} : root) as Record<string, unknown>;
 
   const toSource = (path: Path): string[] => {
     const out: string[] = [...rootVia];
@@ -200,8 +211,9 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
     for (const segment of path) {
       if (node !== null && typeof node === 'object' && detached.has(node)) break;
       const seg = String(segment);
-      const written = origins.get(node as object)?.get(seg) ?? [Array.isArray(node) || opaque ? seg : renameBack(seg)];
-      out.push(...written);
+      const written = origins.get(node as object)?.get(seg) ?? (Array.isArray(node) || opaque ? seg : renameBack(seg));
+      if (typeof written === 'string') out.push(written);
+      else out.push(...written);
       opaque = !Array.isArray(node) && !opaque && OPAQUE_MAPS.has(seg);
       node = node !== null && typeof node === 'object' && Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
     }

@@ -95,6 +95,10 @@ function termWords(term: readonly Literal[]): string {
   return term.map(([n, v]) => `${n} is ${v}`).join(' and ');
 }
 
+function shortList(names: readonly string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+}
+
 /** The note on a unit whose conditions have too many combinations to check one by one. */
 export function cappedNote(unit: SourceUnit, severity: Severity): Finding | undefined {
   const capped = unit.scenariosCapped;
@@ -103,7 +107,7 @@ export function cappedNote(unit: SourceUnit, severity: Severity): Finding | unde
   return {
     ruleId: 'condition-scenarios-capped',
     severity,
-    message: `${unit.name} uses ${capped.conditions.length} conditions (${capped.conditions.join(', ')}) in more than ${capped.cap} combinations; its Fn::If values were checked as unknown, not branch by branch.`,
+    message: `${unit.name} uses ${capped.conditions.length} conditions (${shortList(capped.conditions)}) in more than ${capped.cap} combinations; its Fn::If values were checked as unknown, not branch by branch.`,
     path: toPointer(path),
     ...unit.range([]),
     taskDefinition: unit.name,
