@@ -1,7 +1,7 @@
 import type { DocsProfile, Severity } from '../model/basics';
 import type { Finding } from '../model/finding';
 import { isObject, valueAt } from '../model/object';
-import { toPointer, unescapeSegment, type Path, type Segment } from '../model/path';
+import { toPointer, unescapeSegment, withoutBranches, type Path, type Segment } from '../model/path';
 import type { SourceUnit, Target } from '../model/unit';
 import { Unknown } from '../model/unknown';
 import type { FunctionContext } from '../functions/types';
@@ -208,7 +208,7 @@ export function memberNamer(unit: SourceUnit, at: Path): MemberNamer {
 
 /** The last `count` segments of a path as the unit writes them, for a message. */
 function writtenTail(unit: SourceUnit, path: Path, count: number): string {
-  const written = unit.written(path).map(String);
+  const written = withoutBranches(unit.written(path).map(String));
   return showPath(written.length >= count ? written.slice(written.length - count) : path.slice(path.length - count).map(String));
 }
 

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { cfnToApiName } from '../load/normalise';
-import type { Path, Segment } from '../model/path';
+import { withoutBranches, type Path, type Segment } from '../model/path';
 import { setMember } from '../model/object';
 import { Unknown } from '../model/unknown';
 import type { FunctionContext, FunctionResult, RuleFunction } from './types';
@@ -144,7 +144,7 @@ function validateCloudFormation(document: Record<string, unknown>, sourcePath: (
   validate(data);
   const problems = (validate.errors ?? []).map((e) => problemFrom(e, data, (node, seg) => (Array.isArray(node) ? Number(seg) : (back.get(node as object)?.get(seg) ?? seg)), cfnToApiName));
   const prefix = sourcePath([]).length;
-  return { schema: 'taskDefinitionCloudFormation', problems, written: (p) => sourcePath(p).slice(prefix) };
+  return { schema: 'taskDefinitionCloudFormation', problems, written: (p) => withoutBranches(sourcePath(p).slice(prefix)) };
 }
 
 /**
