@@ -195,3 +195,47 @@ describe('Service Connect and managed EBS volumes checked against the task defin
     expect((await findings([update, td]))[0].findings).toEqual([]);
   });
 });
+
+test('condition scenarios pair a service with its task definition only within one template', async () => {
+  const conditions = { Parameters: { Env: { Type: 'String', AllowedValues: ['prod', 'dev'] } }, Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } } };
+  const taskDefinition = {
+    Type: 'AWS::ECS::TaskDefinition',
+    Properties: {
+      Family: 'web',
+      RequiresCompatibilities: { 'Fn::If': ['IsProd', ['EC2'], ['FARGATE']] },
+      NetworkMode: 'awsvpc',
+      Cpu: '256',
+      Memory: '512',
+      ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27' }],
+    },
+  };
+  const service = (taskDefinitionRef: unknown) => ({
+    Type: 'AWS::ECS::Service',
+    Properties: {
+      Cluster: 'prod',
+      LaunchType: { 'Fn::If': ['IsProd', 'FARGATE', 'EC2'] },
+      TaskDefinition: taskDefinitionRef,
+      DesiredCount: 1,
+      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-0a1b2c3d'] } },
+    },
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-scenarios-'));
+  try {
+    const one = path.join(dir, 'one.json');
+    fs.writeFileSync(one, JSON.stringify({ ...conditions, Resources: { TaskDef: taskDefinition, Service: service({ Ref: 'TaskDef' }) } }, null, 2));
+    const svc = path.join(dir, 'service.json');
+    const td = path.join(dir, 'task-definition.json');
+    fs.writeFileSync(svc, JSON.stringify({ ...conditions, Resources: { Service: service('web') } }, null, 2));
+    fs.writeFileSync(td, JSON.stringify({ ...conditions, Resources: { TaskDef: taskDefinition } }, null, 2));
+    const compat = async (files: string[]) => {
+      const { results } = await Promise.resolve(lintFiles(files, { config: { preset: 'all', rules: { 'svc-fargate-compat': 'error' } } }));
+      return results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'svc-fargate-compat').map((m) => `${path.basename(r.filePath)} ${m.path} ${m.message.includes('(when IsProd is true)')}`));
+    };
+    // In one template, IsProd is one condition: the Fargate branch of the service meets the EC2-only branch of its task definition.
+    expect(await compat([one])).toEqual(['one.json /Resources/Service/Properties/LaunchType/Fn::If/1 true']);
+    // In two templates, the names are the same but the parameters are not: the service meets the task definition with its branches unknown.
+    expect(await compat([svc, td])).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -59,7 +59,8 @@ export function link(service: SourceUnit, taskDefinition: SourceUnit | undefined
   service.target = serviceTarget(service, linked);
   for (const view of service.scenarios ?? []) {
     // A service scenario runs the task definition's scenario of the same condition values, when there is exactly one.
-    const paired = taskDefinition && view.scenario ? pairedScenario(taskDefinition, view.scenario.conditions) : undefined;
+    // Only within one template: another template's conditions of the same name are other conditions.
+    const paired = taskDefinition && view.scenario && taskDefinition.scope === service.scope ? pairedScenario(taskDefinition, view.scenario.conditions) : undefined;
     link(view, paired ?? taskDefinition);
   }
 }
