@@ -98,8 +98,8 @@ function isNoValue(value: unknown): boolean {
 
 /** Resolve `Fn::If` (in a scenario), `Ref: AWS::NoValue` and `Fn::FindInMap` at the top of a value; anything else is as written. */
 function resolveCfn(value: unknown, how: CfnResolution, depth = 0): Resolved {
-  if (!isIntrinsic(value) || depth > 50) return { value, via: [] };
-  if (isNoValue(value)) return { value: ABSENT, via: [] };
+  if (!isIntrinsic(value) || depth > 50) return { value, via: NO_VIA };
+  if (isNoValue(value)) return { value: ABSENT, via: NO_VIA };
   const [key, arg] = Object.entries(value as Record<string, unknown>)[0];
   if (key === 'Fn::If' && how.conditions && Array.isArray(arg) && arg.length === 3 && typeof arg[0] === 'string' && Object.hasOwn(how.conditions, arg[0])) {
     const branch = how.conditions[arg[0]] ? 1 : 2;
@@ -110,7 +110,7 @@ function resolveCfn(value: unknown, how: CfnResolution, depth = 0): Resolved {
     const found = findInMap(arg, how, depth);
     if (found !== undefined) return found;
   }
-  return { value, via: [] };
+  return { value, via: NO_VIA };
 }
 
 /** `Fn::FindInMap: [map, top, second]` (with an optional `{DefaultValue: …}`) when every key resolves to a literal. */
@@ -125,7 +125,7 @@ function findInMap(arg: unknown, how: CfnResolution, depth: number): Resolved | 
   const map = how.mappings![keys[0]];
   const top = isObject(map) && Object.hasOwn(map, keys[1]) ? map[keys[1]] : undefined;
   const found = isObject(top) && Object.hasOwn(top, keys[2]) ? top[keys[2]] : undefined;
-  if (found !== undefined) return { value: found, via: [], fromMapping: true };
+  if (found !== undefined) return { value: found, via: NO_VIA, fromMapping: true };
   const fallback = arg[3];
   if (isObject(fallback) && Object.hasOwn(fallback, 'DefaultValue')) {
     const inner = resolveCfn(fallback.DefaultValue, how, depth + 1);
@@ -155,8 +155,9 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
   /** A value as written, resolved and converted; ABSENT when it resolves to no value. Sets `via`. */
   const convert = (written: unknown, opaque: boolean, verbatim = false): unknown => {
     if (!cfn || written === null || typeof written !== 'object') {
+      const out = convertResolved(written, opaque, verbatim);
       via = NO_VIA;
-      return convertResolved(written, opaque, verbatim);
+      return out;
     }
     const r = resolveCfn(written, how);
     if (r.value === ABSENT) {
