@@ -230,3 +230,47 @@ describe('condition scenarios end to end', () => {
     expect(result.taskDefinitions).toEqual(['Web']);
   });
 });
+
+describe('condition scenarios stay within the work of one file', () => {
+  const config = { preset: 'recommended' as const, rules: {}, launchType: 'EC2' as const, docs: 'current' as const };
+
+  /** A template of one task definition whose one container has `size` environment entries and Fn::If on `conditions` conditions. */
+  function template(size: number, conditions: number): string {
+    const names = Array.from({ length: conditions }, (_, i) => `C${i}`);
+    const environment = Array.from({ length: size }, (_, i) => ({ Name: `E${i}`, Value: 'x' }));
+    const labels = Object.fromEntries(names.map((c) => [c, { 'Fn::If': [c, 'on', 'off'] }]));
+    return JSON.stringify({
+      Conditions: Object.fromEntries(names.map((c) => [c, { 'Fn::Equals': [{ Ref: `P${c}` }, 'on'] }])),
+      Resources: {
+        Web: {
+          Type: 'AWS::ECS::TaskDefinition',
+          Properties: { ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27', Memory: 256, Privileged: { 'Fn::If': ['C0', true, false] }, DockerLabels: labels, Environment: environment }] },
+        },
+      },
+    });
+  }
+
+  test('scenarios that would hold more values than a file may are not checked one by one, and the note says why', () => {
+    // Four scenarios of about 60,000 values each: more than the 200,000 values a file may hold.
+    const result = lintSource(template(20_000, 2), 'big.json', config)!;
+    const note = result.messages.find((m) => m.ruleId === 'condition-scenarios-capped');
+    expect(note?.message).toBe(
+      "Web uses 2 conditions (C0, C1) in combinations that would hold more values than the 200000 a template's checked combinations may hold in all; its Fn::If values were checked as unknown, not branch by branch.",
+    );
+    expect(result.messages.filter((m) => m.message.includes('(when C0 is true)'))).toEqual([]);
+  });
+
+  test('the same template with fewer values is checked scenario by scenario', () => {
+    const result = lintSource(template(200, 2), 'small.json', config)!;
+    expect(result.messages.map((m) => m.ruleId)).not.toContain('condition-scenarios-capped');
+    expect(result.messages.some((m) => m.message.includes('(when C0 is true)'))).toBe(true);
+  });
+
+  test('atoms buried in huge condition expressions cap the unit rather than being evaluated for every assignment', () => {
+    // Ten opaque atoms give 1,024 assignments; a condition of 5,000 nodes would be evaluated for each.
+    const atoms = Array.from({ length: 10 }, (_, i) => ({ 'Fn::Equals': [{ Ref: `A${i}` }, { Ref: `B${i}` }] }));
+    const big = { 'Fn::Or': [...atoms, ...Array.from({ length: 5000 }, () => ({ 'Fn::Equals': ['a', 'b'] }))] };
+    expect(scenarios({ Conditions: { Big: big } }, ['Big'])).toBe('capped');
+    expect(scenarios({ Conditions: { Small: { 'Fn::Or': atoms } } }, ['Small'])).toEqual(['Small=0', 'Small=1']);
+  });
+});

@@ -2,7 +2,7 @@ import type { RuleFunction } from './types';
 import { isObject } from '../model/object';
 import { Unknown } from '../model/unknown';
 import { asBoolean } from './scalar';
-import { collect } from './collect';
+import { collect, perDocument } from './collect';
 
 interface Options {
   /** Where the named items are in the task definition, e.g. `containerDefinitions[*].portMappings[*]`. */
@@ -13,11 +13,19 @@ interface Options {
   flag?: string;
 }
 
-/** The names of the task definition's items that can be named; undefined when one cannot be known statically. */
-export function itemNames(view: Record<string, unknown>, { items, name, flag }: Options): string[] | undefined {
+/**
+ * The names of the task definition's items that can be named; undefined when one cannot be known statically. Once
+ * per task definition and options: a service checks one name per entry against all of them.
+ */
+export function itemNames(view: Record<string, unknown>, options: Options): ReadonlySet<string> | undefined {
+  const { items, name, flag } = options;
+  return perDocument(view, `itemNames\0${items}\0${name}\0${flag ?? ''}`, () => namesOf(view, items, name, flag));
+}
+
+function namesOf(view: Record<string, unknown>, items: string, name: string, flag: string | undefined): Set<string> | undefined {
   const got = collect(view, items);
   if (got.unknown) return undefined;
-  const names: string[] = [];
+  const names = new Set<string>();
   for (const { value: item } of got.values) {
     if (!isObject(item)) continue;
     if (flag !== undefined) {
@@ -26,7 +34,7 @@ export function itemNames(view: Record<string, unknown>, { items, name, flag }: 
     }
     const n = item[name];
     if (n instanceof Unknown) return undefined;
-    if (typeof n === 'string') names.push(n);
+    if (typeof n === 'string') names.add(n);
   }
   return names;
 }
@@ -47,9 +55,17 @@ const namedInTaskDefinition: RuleFunction<Options> = {
   check(value, options, ctx) {
     if (typeof value !== 'string' || value === '' || !ctx.taskDefinition) return [];
     const names = itemNames(ctx.taskDefinition.view, options);
-    if (names === undefined || names.includes(value)) return [];
-    const known = names.length > 0 ? names.map((n) => JSON.stringify(n)).join(', ') : 'none';
+    if (names === undefined || names.has(value)) return [];
+    const known = names.size > 0 ? knownNames(names) : 'none';
     return [{ data: { taskDefinition: ctx.taskDefinition.name, known } }];
   },
 };
 export default namedInTaskDefinition;
+
+/** A message names at most this many of the task definition's names. */
+const SHOWN_NAMES = 10;
+
+function knownNames(names: ReadonlySet<string>): string {
+  const shown = [...names].slice(0, SHOWN_NAMES).map((n) => JSON.stringify(n));
+  return names.size > SHOWN_NAMES ? `${shown.join(', ')} and ${names.size - SHOWN_NAMES} more` : shown.join(', ');
+}

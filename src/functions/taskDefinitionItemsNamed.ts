@@ -30,7 +30,7 @@ const taskDefinitionItemsNamed: RuleFunction<Options> = {
     const list = namesPath.split(/[.[]/)[0];
     const out: FunctionResult[] = [];
     for (const name of wanted) {
-      if (!given.names.includes(name)) out.push({ path: [list], data: { name: JSON.stringify(name), taskDefinition: ctx.taskDefinition.name } });
+      if (!given.names.has(name)) out.push({ path: [list], data: { name: JSON.stringify(name), taskDefinition: ctx.taskDefinition.name } });
     }
     return out;
   },

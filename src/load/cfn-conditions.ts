@@ -33,6 +33,11 @@ export type ScenarioSet =
 export const SCENARIO_CAP = 64;
 /** Atom assignments tried per unit. Each parameter's domain is small, so this is reached only by many independent atoms. */
 const ASSIGNMENT_LIMIT = 4096;
+/**
+ * Expression nodes evaluated per unit (assignments times the nodes of the conditions it uses): a few conditions
+ * of a handful of nodes each stay far below it; a template that buries its atoms in huge expressions is capped.
+ */
+const EVALUATION_LIMIT = 2_000_000;
 
 type Expr =
   | { kind: 'const'; value: boolean }
@@ -76,7 +81,9 @@ export class ConditionModel {
     const variables = new Map<string, Variable>();
     const literals = new Map<string, Set<string>>();
     const seen = new Set<string>();
+    let size = 0;
     const collect = (e: Expr): void => {
+      size++;
       switch (e.kind) {
         case 'eq':
           if (!literals.has(e.variable)) literals.set(e.variable, new Set());
@@ -103,7 +110,7 @@ export class ConditionModel {
     const order = [...variables.keys()];
     let total = 1;
     for (const v of order) total *= variables.get(v)!.domain.length;
-    if (total > ASSIGNMENT_LIMIT) return { kind: 'capped', cap };
+    if (total > ASSIGNMENT_LIMIT || total * size > EVALUATION_LIMIT) return { kind: 'capped', cap };
 
     const distinct = new Map<string, ConditionValues>();
     const assignment = new Map<string, string>();

@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../model/document';
 import { locate } from '../model/document';
 import type { Path } from '../model/path';
-import type { Dialect, RoleUse, SourceFile, SourceUnit, TaskDefinitionRef, UnitForm, UnitIgnore, UnitKind, UnitScenario } from '../model/unit';
+import type { Dialect, RoleUse, ScenariosCapped, SourceFile, SourceUnit, TaskDefinitionRef, UnitForm, UnitIgnore, UnitKind, UnitScenario } from '../model/unit';
 
 /** What an extractor finds in a document: a unit before it is tied to its file. */
 export interface UnitSpec {
@@ -17,7 +17,7 @@ export interface UnitSpec {
   scenario?: UnitScenario;
   /** The unit under each scenario of its template's Conditions (see SourceUnit.scenarios). */
   scenarios?: UnitSpec[];
-  scenariosCapped?: { cap: number; conditions: readonly string[] };
+  scenariosCapped?: ScenariosCapped;
   usedBy?: readonly RoleUse[];
 }
 

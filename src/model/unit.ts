@@ -113,8 +113,19 @@ export interface SourceUnit {
   scenarios?: SourceUnit[];
   /** For IAM units: the task definitions of the template whose task or execution role the role is, or the policy is attached to. */
   usedBy?: readonly RoleUse[];
-  /** The unit uses conditions in more combinations than are checked one by one: its `Fn::If` values stay unknown. */
-  scenariosCapped?: { cap: number; conditions: readonly string[] };
+  /** The unit's conditions are not checked one by one: its `Fn::If` values stay unknown. */
+  scenariosCapped?: ScenariosCapped;
+}
+
+/**
+ * Why a unit's scenarios were not checked one by one: more combinations than `cap`, or (with `values`) scenarios
+ * that together would hold more values than a template may have checked through its scenarios.
+ */
+export interface ScenariosCapped {
+  conditions: readonly string[];
+  cap: number;
+  /** Set when the scenarios were dropped for their size: the values a template's scenarios may hold in all. */
+  values?: number;
 }
 
 /** One assignment of the conditions a CloudFormation unit uses. */

@@ -20,7 +20,7 @@ export const CORE_DIAGNOSTICS: Record<string, { severity: Severity; description:
   'condition-scenarios-capped': {
     severity: 'info',
     description:
-      'A CloudFormation resource uses template Conditions in more combinations than are checked one by one (64); its Fn::If values were checked as unknown values instead, so a branch that cannot deploy may go unreported.',
+      'A CloudFormation resource uses template Conditions in more combinations than are checked one by one (64), or in combinations that together hold more values than a template may have checked that way (200,000); its Fn::If values were checked as unknown values instead, so a branch that cannot deploy may go unreported.',
   },
   'unrecognised-document': {
     severity: 'warning',

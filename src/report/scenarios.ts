@@ -107,7 +107,10 @@ export function cappedNote(unit: SourceUnit, severity: Severity): Finding | unde
   return {
     ruleId: 'condition-scenarios-capped',
     severity,
-    message: `${unit.name} uses ${capped.conditions.length} conditions (${shortList(capped.conditions)}) in more than ${capped.cap} combinations; its Fn::If values were checked as unknown, not branch by branch.`,
+    message:
+      capped.values === undefined
+        ? `${unit.name} uses ${capped.conditions.length} conditions (${shortList(capped.conditions)}) in more than ${capped.cap} combinations; its Fn::If values were checked as unknown, not branch by branch.`
+        : `${unit.name} uses ${capped.conditions.length} conditions (${shortList(capped.conditions)}) in combinations that would hold more values than the ${capped.values} a template's checked combinations may hold in all; its Fn::If values were checked as unknown, not branch by branch.`,
     path: toPointer(path),
     ...unit.range([]),
     taskDefinition: unit.name,
