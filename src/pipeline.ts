@@ -13,6 +13,7 @@ import { fromPointer } from './model/path';
 import { LineIndex } from './model/text';
 import { moduleFolder, type SourceFile, type SourceUnit } from './model/unit';
 import { reportFile, sortFindings, type FileOutcome } from './report/file-report';
+import { mergeScenarioFindings } from './report/scenarios';
 
 /**
  * The stages, one file at a time: read -> load -> link -> engine -> report. A run keeps only each file's
@@ -64,10 +65,12 @@ export function reportLoaded(loaded: LoadedFile, config: LintConfig, explicit: b
   const ruleset = rulesetFor(config);
   const key = (f: SourceFile) => path.resolve(f.path);
   const own = key(loaded.file);
+  const lint = (unit: SourceUnit) => lintUnit(unit, ruleset.byKind.get(unit.kind) ?? [], ruleset.docs);
   const units: FileOutcome['units'][number][] = [];
   const elsewhere = new Map<string, { file: SourceFile; findings: Map<SourceUnit, Finding[]> }>();
   for (const unit of loaded.units) {
-    const findings = lintUnit(unit, ruleset.byKind.get(unit.kind) ?? [], ruleset.docs);
+    // A unit with condition scenarios is linted once per scenario; the findings are merged with the conditions they hold under.
+    const findings = unit.scenarios ? mergeScenarioFindings(unit.scenarios.map((s) => ({ scenario: s.scenario!, findings: lint(s) }))) : lint(unit);
     if (!unit.fileOf && unit.file === loaded.file) {
       units.push({ unit, findings });
       continue;

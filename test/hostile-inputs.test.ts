@@ -479,6 +479,23 @@ describe('check functions on large documents', () => {
     expect(run(2000)).toHaveLength(2000);
     expectLinear(run, 2000, 10);
   });
+
+  test('Service Connect port names are looked up in the task definition, and a message lists a few names', () => {
+    const check = fn('namedInTaskDefinition');
+    const options = { items: 'containerDefinitions[*].portMappings[*]', name: 'name' } as never;
+    // n port names against a task definition of n named port mappings: each name used to scan every mapping.
+    const cases = new Map([2000, 20_000].map((n) => [n, manyContainers(n, (i) => ({ portMappings: [{ name: `pm${i}`, containerPort: 1000 + i }] }))]));
+    const run = (n: number) => {
+      const td = cases.get(n)!;
+      const found = [];
+      for (let i = 0; i < n; i++) found.push(...check.check(`pm${i + 1}` as never, options, { document: {}, path: [], target, docs: 'seed', taskDefinition: { name: 'td', view: td } } as never));
+      return found;
+    };
+    const found = run(2000);
+    expect(found).toHaveLength(1);
+    expect(String(found[0].data?.known)).toMatch(/^"pm0", "pm1", .*"pm9" and 1990 more$/);
+    expectLinear(run, 2000, 10);
+  });
 });
 
 describe('every user regular expression runs on the linear-time engine', () => {
@@ -680,6 +697,29 @@ describe('every user regular expression runs on the linear-time engine', () => {
     const grown = ms(() => run(large));
     // Eight times the input: linear is 8 times the work, quadratic 64.
     expect(grown).toBeLessThan(base * 8 * 2.5);
+  });
+});
+
+describe("IAM policies of a template are read without building patterns from the template's text", () => {
+  const { covers, awsManagedPolicy } = require('../dist/src/functions/iam-policy') as typeof import('../src/functions/iam-policy');
+
+  test('an action of many wildcards is matched in time linear in its length', () => {
+    // As a RegExp, each `*` became `.*`: "*a*a…*a!" against a short action backtracked through every split.
+    const pattern = (n: number) => `${'*a'.repeat(n)}!`;
+    expect(covers(pattern(30), 'secretsmanager:GetSecretValue')).toBe(false);
+    expect(covers('*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*', 'secretsmanager:GetSecretValue')).toBe(true);
+    expect(['secretsmanager:*', 'SecretsManager:Get*', '*:GetSecret?alue', '*'].map((p) => covers(p, 'secretsmanager:GetSecretValue'))).toEqual([true, true, true, true]);
+    expect(['secretsmanager:List*', 'secretsmanager:GetSecretValue?', 's3:*'].map((p) => covers(p, 'secretsmanager:GetSecretValue'))).toEqual([false, false, false]);
+    expectLinear((n) => covers(pattern(n), 'secretsmanager:GetSecretValue'), 2000, 10);
+  });
+
+  test('a managed policy ARN of many slashes is read in linear time', () => {
+    expect(awsManagedPolicy('arn:aws:iam::aws:policy/AdministratorAccess')).toBe('AdministratorAccess');
+    expect(awsManagedPolicy('arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy')).toBe('AmazonECSTaskExecutionRolePolicy');
+    expect(awsManagedPolicy('arn:aws:iam::123456789012:policy/Mine')).toBeUndefined();
+    const arn = (n: number) => `arn:aws:iam::aws:policy/${'/'.repeat(n)}!`;
+    expect(awsManagedPolicy(arn(10))).toBeUndefined();
+    expectLinear((n) => awsManagedPolicy(arn(n)), 20_000, 10);
   });
 });
 

@@ -59,6 +59,8 @@ test('a CloudFormation JSON template with two task definitions: each named by it
   const text = JSON.stringify({ Resources: { Web: td(true), Worker: td({ 'Fn::If': ['Debug', true, false] }) } }, null, 2);
   expect(privileged(lintText(text, { filePath: 'stack.json' }))).toEqual([
     { path: '/Resources/Web/Properties/ContainerDefinitions/0/Privileged', line: 16, column: 13, document: undefined, taskDefinition: 'Web' },
+    // The branch of the Fn::If that deploys a privileged container, when the condition Debug is true.
+    { path: '/Resources/Worker/Properties/ContainerDefinitions/0/Privileged/Fn::If/1', line: 37, column: 17, document: undefined, taskDefinition: 'Worker' },
   ]);
 });
 

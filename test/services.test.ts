@@ -83,6 +83,20 @@ describe('a service checked against a task definition in another file of the run
     expect(result.messages.filter((m) => m.ruleId in CROSS_RULES)).toEqual([]);
   });
 
+  test('a finding that read the linked task definition names the file that supplied it; the others do not', async () => {
+    const withoutCount: Record<string, unknown> = { ...service('web') };
+    delete withoutCount.desiredCount;
+    const svc = write('service.json', withoutCount);
+    const td = write('task-definition.json', taskDefinition);
+    const { results } = await Promise.resolve(lintFiles([svc, td], { config: { preset: 'all', rules: { ...CROSS_RULES, 'svc-desired-count': 'error' } } }));
+    const linked = results[0].messages.filter((m) => m.ruleId in CROSS_RULES || m.ruleId === 'svc-desired-count').map((m) => [m.ruleId, m.linkedTaskDefinition]);
+    expect(linked).toEqual([
+      ['svc-desired-count', undefined],
+      ['svc-fargate-compat', td],
+      ['svc-lb-container', td],
+    ]);
+  });
+
   test('a run-task input runs the network checks of the linked awsvpc task definition', async () => {
     const run = write('run-task.json', { cluster: 'batch', taskDefinition: 'web', count: 1, launchType: 'EC2' });
     const td = write('td.json', taskDefinition);
@@ -113,4 +127,115 @@ describe('detection of service inputs', () => {
     expect(units[0].view.placementStrategy).toEqual([{ type: 'spread', field: 'instanceId' }]);
     expect(units[0].toWritten(['placementStrategy', 0, 'field'])).toEqual(['Resources', 'Svc', 'Properties', 'PlacementStrategies', '0', 'Field']);
   });
+});
+
+describe('Service Connect and managed EBS volumes checked against the task definition of another file', () => {
+  const rules = { 'svc-connect-port-name': 'error', 'ebs-volume-configuration-name': 'error', 'ebs-volume-configuration-missing': 'warning' } as const;
+  const db = {
+    family: 'db',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '1024',
+    memory: '2048',
+    volumes: [{ name: 'data', configuredAtLaunch: true }],
+    containerDefinitions: [
+      { name: 'postgres', image: 'postgres:16.4', portMappings: [{ name: 'pg', containerPort: 5432 }], mountPoints: [{ sourceVolume: 'data', containerPath: '/var/lib/postgresql/data' }] },
+    ],
+  };
+  const subnets = { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d'] } };
+  const ebs = (name: string) => [{ name, managedEBSVolume: { roleArn: 'arn:aws:iam::123456789012:role/ecsInfrastructureRole', sizeInGiB: 100 } }];
+
+  async function findings(files: string[]) {
+    const { results } = await Promise.resolve(lintFiles(files, { config: { preset: 'all', rules: { ...rules } } }));
+    return results.map((r) => ({
+      file: path.basename(r.filePath),
+      findings: r.messages
+        .filter((m) => m.ruleId in rules)
+        .map((m) => `${m.ruleId} ${m.path} ${path.basename(m.linkedTaskDefinition ?? '-')}`)
+        .sort(),
+    }));
+  }
+
+  test('a create-service input and a describe-task-definition output', async () => {
+    const svc = write('service.json', {
+      cluster: 'prod',
+      serviceName: 'db',
+      taskDefinition: 'db:2',
+      desiredCount: 1,
+      launchType: 'FARGATE',
+      networkConfiguration: subnets,
+      serviceConnectConfiguration: { enabled: true, services: [{ portName: 'postgres' }] },
+      volumeConfigurations: ebs('pgdata'),
+    });
+    const td = write('describe.json', { taskDefinition: { ...db, revision: 2 } });
+    expect(await findings([svc, td])).toEqual([
+      {
+        file: 'service.json',
+        findings: [
+          'ebs-volume-configuration-missing /volumeConfigurations describe.json',
+          'ebs-volume-configuration-name /volumeConfigurations/0/name describe.json',
+          'svc-connect-port-name /serviceConnectConfiguration/services/0/portName describe.json',
+        ],
+      },
+      { file: 'describe.json', findings: [] },
+    ]);
+  });
+
+  test('a run-task input without volumeConfigurations, and one that names the volume', async () => {
+    const td = write('td.json', db);
+    const without = write('run-task.json', { cluster: 'batch', taskDefinition: 'db', count: 1, launchType: 'FARGATE', networkConfiguration: subnets });
+    expect((await findings([without, td]))[0].findings).toEqual(['ebs-volume-configuration-missing /volumeConfigurations td.json']);
+    const named = write('run-task.json', { cluster: 'batch', taskDefinition: 'db', count: 1, launchType: 'FARGATE', networkConfiguration: subnets, volumeConfigurations: ebs('data') });
+    expect((await findings([named, td]))[0].findings).toEqual([]);
+  });
+
+  test('an update-service input may leave volumeConfigurations out (the service keeps its own)', async () => {
+    const td = write('td.json', db);
+    const update = write('update.json', { cluster: 'prod', service: 'db', taskDefinition: 'db', forceNewDeployment: true });
+    expect((await findings([update, td]))[0].findings).toEqual([]);
+  });
+});
+
+test('condition scenarios pair a service with its task definition only within one template', async () => {
+  const conditions = { Parameters: { Env: { Type: 'String', AllowedValues: ['prod', 'dev'] } }, Conditions: { IsProd: { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] } } };
+  const taskDefinition = {
+    Type: 'AWS::ECS::TaskDefinition',
+    Properties: {
+      Family: 'web',
+      RequiresCompatibilities: { 'Fn::If': ['IsProd', ['EC2'], ['FARGATE']] },
+      NetworkMode: 'awsvpc',
+      Cpu: '256',
+      Memory: '512',
+      ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27' }],
+    },
+  };
+  const service = (taskDefinitionRef: unknown) => ({
+    Type: 'AWS::ECS::Service',
+    Properties: {
+      Cluster: 'prod',
+      LaunchType: { 'Fn::If': ['IsProd', 'FARGATE', 'EC2'] },
+      TaskDefinition: taskDefinitionRef,
+      DesiredCount: 1,
+      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-0a1b2c3d'] } },
+    },
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-scenarios-'));
+  try {
+    const one = path.join(dir, 'one.json');
+    fs.writeFileSync(one, JSON.stringify({ ...conditions, Resources: { TaskDef: taskDefinition, Service: service({ Ref: 'TaskDef' }) } }, null, 2));
+    const svc = path.join(dir, 'service.json');
+    const td = path.join(dir, 'task-definition.json');
+    fs.writeFileSync(svc, JSON.stringify({ ...conditions, Resources: { Service: service('web') } }, null, 2));
+    fs.writeFileSync(td, JSON.stringify({ ...conditions, Resources: { TaskDef: taskDefinition } }, null, 2));
+    const compat = async (files: string[]) => {
+      const { results } = await Promise.resolve(lintFiles(files, { config: { preset: 'all', rules: { 'svc-fargate-compat': 'error' } } }));
+      return results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'svc-fargate-compat').map((m) => `${path.basename(r.filePath)} ${m.path} ${m.message.includes('(when IsProd is true)')}`));
+    };
+    // In one template, IsProd is one condition: the Fargate branch of the service meets the EC2-only branch of its task definition.
+    expect(await compat([one])).toEqual(['one.json /Resources/Service/Properties/LaunchType/Fn::If/1 true']);
+    // In two templates, the names are the same but the parameters are not: the service meets the task definition with its branches unknown.
+    expect(await compat([svc, td])).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -13,6 +13,7 @@ const FORMS_BY_KIND: Record<UnitKind, readonly UnitForm[]> = {
   service: ['create-service', 'update-service', 'run-task', 'describe', 'cloudformation', 'terraform'],
   cluster: ['create-cluster', 'update-cluster-settings', 'cloudformation'],
   'capacity-provider': ['create-capacity-provider', 'cloudformation'],
+  iam: ['cloudformation'],
 };
 export const RULE_FORMS: readonly UnitForm[] = [...new Set(Object.values(FORMS_BY_KIND).flat())];
 

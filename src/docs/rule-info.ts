@@ -71,6 +71,7 @@ export const SUBJECT_NAMES: Record<RuleSubject, [string, string]> = {
   service: ['service', 'services'],
   cluster: ['cluster', 'clusters'],
   'capacity-provider': ['capacity provider', 'capacity providers'],
+  iam: ['IAM role or policy used by a task definition of the template', 'IAM roles and policies used by task definitions of the template'],
 };
 
 const FORMS: Record<UnitForm, string> = {

@@ -1,8 +1,8 @@
 import type { DocsProfile, Severity } from '../model/basics';
 import type { Finding } from '../model/finding';
 import { isObject, valueAt } from '../model/object';
-import { toPointer, unescapeSegment, type Path, type Segment } from '../model/path';
-import type { SourceUnit } from '../model/unit';
+import { toPointer, unescapeSegment, withoutBranches, type Path, type Segment } from '../model/path';
+import type { SourceUnit, Target } from '../model/unit';
 import { Unknown } from '../model/unknown';
 import type { FunctionContext } from '../functions/types';
 import { applies, CompiledCheck, CompiledRule } from './compile';
@@ -29,26 +29,64 @@ export function lintUnit(unit: SourceUnit, rules: readonly CompiledRule[], docs:
   // Many rules select the same values ($.containerDefinitions[*], $): walk the view once per path.
   const selected = new Map<Selector, Match[]>();
   const ctx: Omit<FunctionContext, 'path'> = { unit, document, target, docs, ...(unit.taskDefinition ? { taskDefinition: unit.taskDefinition } : {}) };
+  const linked = unit.taskDefinition;
   for (const rule of rules) {
-    if (!applies(rule.when, target)) continue;
+    // A service's findings say which file supplied its task definition when the rule read it.
+    const reads = linked ? readTracker(ctx, linked.target) : undefined;
+    if (!applies(rule.when, reads?.ctx.target ?? target)) continue;
+    const ruleCtx = reads?.ctx ?? ctx;
     let firm: Segment[][] | undefined;
     for (const check of rule.checks) {
       const hits: Hit[] = [];
       for (const selector of rule.selectors) {
         let matches = selected.get(selector);
         if (!matches) selected.set(selector, (matches = selector(document)));
-        for (const match of matches) runCheck(check, match, ctx, hits);
+        for (const match of matches) runCheck(check, match, ruleCtx, hits);
       }
       for (const hit of hits) {
         if (reachesUnknown(document, hit.path)) continue;
         if (check.relaxed && firm?.some((p) => overlaps(p, hit.path))) continue;
         if (!check.relaxed) (firm ??= []).push(hit.path);
-        findings.push(place(unit, rule, hit, check.relaxed));
+        const finding = place(unit, rule, hit, check.relaxed);
+        findings.push(reads?.read() && linked ? { ...finding, linkedTaskDefinition: linked.file } : finding);
       }
     }
   }
   return findings;
 }
+
+/**
+ * A context that notes whether a check read the service's linked task definition: the definition itself, or the
+ * operating system and network mode of the service's target, which come from it.
+ */
+function readTracker(ctx: Omit<FunctionContext, 'path'>, linkedTarget: Target): { ctx: Omit<FunctionContext, 'path'>; read(): boolean } {
+  let read = false;
+  const target = ctx.target;
+  const tracked: Target = {
+    ...target,
+    get os() {
+      if (target.os !== undefined && target.os === linkedTarget.os) read = true;
+      return target.os;
+    },
+    get networkMode() {
+      if (target.networkMode !== undefined && target.networkMode === linkedTarget.networkMode) read = true;
+      return target.networkMode;
+    },
+  };
+  const taskDefinition = ctx.taskDefinition;
+  const tracking: Omit<FunctionContext, 'path'> = {
+    ...ctx,
+    target: tracked,
+    get taskDefinition() {
+      read = true;
+      return taskDefinition;
+    },
+  };
+  TRACKING.add(tracking);
+  return { ctx: tracking, read: () => read };
+}
+
+const TRACKING = new WeakSet<object>();
 
 function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext, 'path'>, out: Hit[]): void {
   let value = match.value;
@@ -80,7 +118,9 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
     return;
   }
   const fn = checkFunction(check.check.function!);
-  for (const r of fn.check(value, check.check.options ?? {}, { ...ctx, path })) {
+  // A tracking context is not spread: its getter, which notes a read of the linked task definition, must run when the function reads it.
+  const fnCtx: FunctionContext = TRACKING.has(ctx) ? Object.create(ctx, { path: { value: path, enumerable: true } }) : { ...ctx, path };
+  for (const r of fn.check(value, check.check.options ?? {}, fnCtx)) {
     out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {}, ...(r.atMost ? { atMost: r.atMost } : {}) });
   }
 }
@@ -210,7 +250,7 @@ export function memberNamer(unit: SourceUnit, at: Path): MemberNamer {
 /** The last `count` segments of a path as the unit writes them, for a message. */
 function writtenTail(unit: SourceUnit, path: Path, count: number): string {
   if (unit.dialect === 'terraform') return showPath(terraformTail(unit, path, count));
-  const written = unit.written(path).map(String);
+  const written = withoutBranches(unit.written(path).map(String));
   return showPath(written.length >= count ? written.slice(written.length - count) : path.slice(path.length - count).map(String));
 }
 

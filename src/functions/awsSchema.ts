@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { cfnToApiName } from '../load/normalise';
-import type { Path, Segment } from '../model/path';
+import { withoutBranches, type Path, type Segment } from '../model/path';
 import { setMember } from '../model/object';
 import { Unknown } from '../model/unknown';
 import type { FunctionContext, FunctionResult, RuleFunction } from './types';
@@ -166,13 +166,19 @@ function validateTerraform(document: Record<string, unknown>, sourcePath: (path:
  */
 function validateCloudFormation(document: Record<string, unknown>, sourcePath: (path: Path) => string[]): Validation {
   const back = new WeakMap<object, Map<string, string>>();
-  const written = (at: Path, key: string): string => sourcePath([...at, key]).pop() ?? key;
+  // The key as written is the first segment past its parent's: a value taken from an Fn::If branch adds the way into it after the key.
+  const parentLength = new WeakMap<Path, number>();
+  const written = (at: Path, key: string): string => {
+    let n = parentLength.get(at);
+    if (n === undefined) parentLength.set(at, (n = sourcePath(at).length));
+    return sourcePath([...at, key])[n] ?? key;
+  };
   const data = withoutNulls(document, written, back);
   const validate = validator('taskDefinitionCloudFormation');
   validate(data);
   const problems = (validate.errors ?? []).map((e) => problemFrom(e, data, (node, seg) => (Array.isArray(node) ? Number(seg) : (back.get(node as object)?.get(seg) ?? seg)), cfnToApiName));
   const prefix = sourcePath([]).length;
-  return { schema: 'taskDefinitionCloudFormation', problems, written: (p) => sourcePath(p).slice(prefix) };
+  return { schema: 'taskDefinitionCloudFormation', problems, written: (p) => withoutBranches(sourcePath(p).slice(prefix)) };
 }
 
 /**

@@ -15,6 +15,7 @@ export function resolveTargets(units: readonly SourceUnit[], launchType: LaunchT
   for (const u of units) {
     if (u.kind === 'task-definition') u.target = taskDefinitionTarget(u.view, launchType, u.form);
     else if (u.kind !== 'service') u.target = unresolvedTarget(u.form);
+    if (u.scenarios) resolveTargets(u.scenarios, launchType);
   }
 }
 
@@ -79,6 +80,18 @@ export function link(service: SourceUnit, taskDefinition: SourceUnit | undefined
     taskDefinition?.target !== undefined ? { name: taskDefinition.name, view: taskDefinition.view, target: taskDefinition.target, file: taskDefinition.file.path } : undefined;
   if (linked) service.taskDefinition = linked;
   service.target = serviceTarget(service, linked);
+  for (const view of service.scenarios ?? []) {
+    // A service scenario runs the task definition's scenario of the same condition values, when there is exactly one.
+    // Only within one template: another template's conditions of the same name are other conditions.
+    const paired = taskDefinition && view.scenario && taskDefinition.scope === service.scope ? pairedScenario(taskDefinition, view.scenario.conditions) : undefined;
+    link(view, paired ?? taskDefinition);
+  }
+}
+
+/** The one scenario of a task definition whose conditions all have the given values; undefined when none or several. */
+function pairedScenario(taskDefinition: SourceUnit, conditions: Readonly<Record<string, boolean>>): SourceUnit | undefined {
+  const matches = (taskDefinition.scenarios ?? []).filter((s) => s.scenario && Object.entries(s.scenario.conditions).every(([k, v]) => conditions[k] === v));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** The family a task definition can be found by from another file, with its revision when it states one. */

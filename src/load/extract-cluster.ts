@@ -1,6 +1,7 @@
 import { isObject, setMember } from '../model/object';
 import type { ClusterForm } from '../model/unit';
-import { metadataIgnores, resourceProperties, resourceSourceMap } from './cfn-resource';
+import { metadataIgnores, resourceSourceMap } from './cfn-resource';
+import { cfnUnit, type CfnTemplate } from './cfn-units';
 import { normalise } from './normalise';
 import type { UnitSpec } from './unit-spec';
 
@@ -27,34 +28,38 @@ export function extractClusterInput(root: Record<string, unknown>): UnitSpec[] |
 }
 
 /** Every `AWS::ECS::Cluster` and `AWS::ECS::CapacityProvider` resource of a template. */
-export function cloudFormationClusters(resources: Record<string, unknown>): UnitSpec[] {
+export function cloudFormationClusters(template: CfnTemplate): UnitSpec[] {
   const units: UnitSpec[] = [];
-  for (const [logicalId, resource] of Object.entries(resources)) {
+  for (const [logicalId, resource] of Object.entries(template.resources)) {
     if (!isObject(resource)) continue;
     if (resource.Type === 'AWS::ECS::CapacityProvider') {
-      const n = normalise(resourceProperties(resource), 'cloudformation');
-      units.push({
-        kind: 'capacity-provider',
-        form: 'cloudformation',
-        dialect: 'cloudformation',
-        name: logicalId,
-        view: n.value,
-        toWritten: resourceSourceMap(resource, logicalId, n),
-        ignores: metadataIgnores(resource, logicalId),
-      });
+      units.push(
+        cfnUnit(template, resource, (n) => ({
+          kind: 'capacity-provider',
+          form: 'cloudformation',
+          dialect: 'cloudformation',
+          name: logicalId,
+          view: n.value,
+          toWritten: resourceSourceMap(resource, logicalId, n),
+          ignores: metadataIgnores(resource, logicalId),
+        })),
+      );
     } else if (resource.Type === 'AWS::ECS::Cluster') {
-      const n = normalise(resourceProperties(resource), 'cloudformation');
-      const toSource = resourceSourceMap(resource, logicalId, n);
-      units.push({
-        kind: 'cluster',
-        form: 'cloudformation',
-        dialect: 'cloudformation',
-        name: logicalId,
-        view: renameMember(n.value, 'clusterSettings', 'settings'),
-        // CloudFormation calls the API's `settings` ClusterSettings; the normalised map knows it as clusterSettings.
-        toWritten: (p) => toSource(p[0] === 'settings' ? ['clusterSettings', ...p.slice(1)] : p),
-        ignores: metadataIgnores(resource, logicalId),
-      });
+      units.push(
+        cfnUnit(template, resource, (n) => {
+          const toSource = resourceSourceMap(resource, logicalId, n);
+          return {
+            kind: 'cluster',
+            form: 'cloudformation',
+            dialect: 'cloudformation',
+            name: logicalId,
+            view: renameMember(n.value, 'clusterSettings', 'settings'),
+            // CloudFormation calls the API's `settings` ClusterSettings; the normalised map knows it as clusterSettings.
+            toWritten: (p) => toSource(p[0] === 'settings' ? ['clusterSettings', ...p.slice(1)] : p),
+            ignores: metadataIgnores(resource, logicalId),
+          };
+        }),
+      );
     }
   }
   return units;

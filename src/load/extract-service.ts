@@ -1,6 +1,7 @@
 import { isObject } from '../model/object';
 import type { ServiceForm, TaskDefinitionRef } from '../model/unit';
 import { metadataIgnores, resourceProperties, resourceSourceMap } from './cfn-resource';
+import { cfnUnit, type CfnTemplate } from './cfn-units';
 import { normalise } from './normalise';
 import type { UnitSpec } from './unit-spec';
 
@@ -59,24 +60,30 @@ function apiService(source: Record<string, unknown>, form: ServiceForm, prefix: 
 }
 
 /** Every `AWS::ECS::Service` resource of a template. */
-export function cloudFormationServices(resources: Record<string, unknown>): UnitSpec[] {
+export function cloudFormationServices(template: CfnTemplate): UnitSpec[] {
   const units: UnitSpec[] = [];
-  for (const [logicalId, resource] of Object.entries(resources)) {
+  for (const [logicalId, resource] of Object.entries(template.resources)) {
     if (!isObject(resource) || resource.Type !== 'AWS::ECS::Service') continue;
-    const properties = resourceProperties(resource);
-    const n = normalise(properties, 'cloudformation');
     // Read from the template as written: normalisation turns the intrinsic into an Unknown.
-    const ref = cloudFormationTaskDefinitionRef(properties.TaskDefinition, resources);
-    units.push({
-      kind: 'service',
-      form: 'cloudformation',
-      dialect: 'cloudformation',
-      name: logicalId,
-      view: n.value,
-      toWritten: resourceSourceMap(resource, logicalId, n),
-      ignores: metadataIgnores(resource, logicalId),
-      ...(ref ? { taskDefinitionRef: ref } : {}),
-    });
+    const ref = cloudFormationTaskDefinitionRef(resourceProperties(resource).TaskDefinition, template.resources);
+    const linked = ref && 'resource' in ref ? template.resources[ref.resource] : undefined;
+    units.push(
+      cfnUnit(
+        template,
+        resource,
+        (n) => ({
+          kind: 'service',
+          form: 'cloudformation',
+          dialect: 'cloudformation',
+          name: logicalId,
+          view: n.value,
+          toWritten: resourceSourceMap(resource, logicalId, n),
+          ignores: metadataIgnores(resource, logicalId),
+          ...(ref ? { taskDefinitionRef: ref } : {}),
+        }),
+        isObject(linked) ? linked : undefined,
+      ),
+    );
   }
   return units;
 }

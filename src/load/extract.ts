@@ -1,8 +1,10 @@
 import { isObject } from '../model/object';
 import { Unknown } from '../model/unknown';
 import { cloudFormationClusters, extractClusterInput } from './extract-cluster';
+import { cloudFormationIamUnits } from './extract-iam';
 import { cloudFormationServices, extractServiceInput } from './extract-service';
-import { metadataIgnores, resourceProperties, resourceSourceMap } from './cfn-resource';
+import { metadataIgnores, resourceSourceMap } from './cfn-resource';
+import { cfnTemplate, cfnUnit, type CfnTemplate } from './cfn-units';
 import { normalise } from './normalise';
 import type { UnitSpec } from './unit-spec';
 
@@ -53,8 +55,11 @@ export function extractUnits(root: unknown): Extraction {
   if (!isObject(root)) return { units: [], unrecognised: root === null ? 'an empty document' : `a ${typeof root}` };
 
   if (isObject(root.Resources)) {
-    const resources = root.Resources;
-    return { units: [...cloudFormationTaskDefinitions(resources), ...cloudFormationServices(resources), ...cloudFormationClusters(resources)], unrecognised: cfnUnrecognised(resources) };
+    const template = cfnTemplate(root);
+    return {
+      units: [...cloudFormationTaskDefinitions(template), ...cloudFormationServices(template), ...cloudFormationClusters(template), ...cloudFormationIamUnits(template)],
+      unrecognised: cfnUnrecognised(template.resources),
+    };
   }
 
   const services = extractServiceInput(root);
@@ -94,20 +99,21 @@ function cfnUnrecognised(resources: Record<string, unknown>): string | undefined
   return hasEcs ? undefined : 'a CloudFormation template without an AWS::ECS::TaskDefinition, Service, Cluster or CapacityProvider resource';
 }
 
-function cloudFormationTaskDefinitions(resources: Record<string, unknown>): UnitSpec[] {
+function cloudFormationTaskDefinitions(template: CfnTemplate): UnitSpec[] {
   const units: UnitSpec[] = [];
-  for (const [logicalId, resource] of Object.entries(resources)) {
+  for (const [logicalId, resource] of Object.entries(template.resources)) {
     if (!isObject(resource) || resource.Type !== 'AWS::ECS::TaskDefinition') continue;
-    const n = normalise(resourceProperties(resource), 'cloudformation');
-    units.push({
-      kind: 'task-definition',
-      form: 'cloudformation',
-      dialect: 'cloudformation',
-      name: logicalId,
-      view: n.value,
-      toWritten: resourceSourceMap(resource, logicalId, n),
-      ignores: metadataIgnores(resource, logicalId),
-    });
+    units.push(
+      cfnUnit(template, resource, (n) => ({
+        kind: 'task-definition',
+        form: 'cloudformation',
+        dialect: 'cloudformation',
+        name: logicalId,
+        view: n.value,
+        toWritten: resourceSourceMap(resource, logicalId, n),
+        ignores: metadataIgnores(resource, logicalId),
+      })),
+    );
   }
   return units;
 }

@@ -1,4 +1,4 @@
-import { setMember } from '../model/object';
+import { isObject, setMember } from '../model/object';
 import type { Path } from '../model/path';
 import { isPlaceholderString, Unknown } from '../model/unknown';
 
@@ -31,6 +31,8 @@ const CFN_IRREGULAR_BACK: Record<string, string> = Object.fromEntries(Object.ent
 
 /** Members whose keys are the user's own data (labels, driver options), never property names. */
 const OPAQUE_MAPS = new Set(['dockerLabels', 'options', 'driverOpts', 'labels']);
+/** Members written in another language whose names stay as written all the way down: IAM policy documents. */
+const VERBATIM = new Set(['policyDocument', 'assumeRolePolicyDocument']);
 
 export type SourceDialect = 'api' | 'cloudformation';
 
@@ -68,39 +70,151 @@ function mayBeNoValue(value: unknown): boolean {
   return false;
 }
 
-export function normalise(source: Record<string, unknown>, dialect: SourceDialect): Normalised {
-  const rename = dialect === 'cloudformation' ? cfnToApiName : (k: string) => k;
-  const renameBack = dialect === 'cloudformation' ? apiToCfnName : (k: string) => k;
-  // For every object this normalisation made: normalised key -> key as written.
-  const origins = new WeakMap<object, Map<string, string>>();
+/** How CloudFormation values resolve: the scenario's condition values, and the template's Mappings. */
+export interface CfnResolution {
+  /** Condition name -> value: `Fn::If` takes its branch. Without it, an `Fn::If` is an unknown value. */
+  conditions?: Readonly<Record<string, boolean>>;
+  /** The template's Mappings: `Fn::FindInMap` with literal (or resolvable) keys takes the value found there. */
+  mappings?: Readonly<Record<string, unknown>>;
+}
 
-  const convert = (value: unknown, opaque: boolean): unknown => {
+const NO_VIA: string[] = [];
+
+/** What `Ref: AWS::NoValue` resolves to: the member or list item that holds it is removed. */
+const ABSENT = Symbol('absent');
+
+/** A CloudFormation value after its conditions and mappings are resolved, and the way into it as written. */
+interface Resolved {
+  value: unknown;
+  /** Segments walked inside the value as written (`Fn::If`, `1`, …) to reach the resolved value. */
+  via: string[];
+  /** The value was read from Mappings: positions inside it are not in the resource. */
+  fromMapping?: boolean;
+}
+
+function isNoValue(value: unknown): boolean {
+  return isIntrinsic(value) && (value as Record<string, unknown>).Ref === 'AWS::NoValue';
+}
+
+/** Resolve `Fn::If` (in a scenario), `Ref: AWS::NoValue` and `Fn::FindInMap` at the top of a value; anything else is as written. */
+function resolveCfn(value: unknown, how: CfnResolution, depth = 0): Resolved {
+  if (!isIntrinsic(value) || depth > 50) return { value, via: NO_VIA };
+  if (isNoValue(value)) return { value: ABSENT, via: NO_VIA };
+  const [key, arg] = Object.entries(value as Record<string, unknown>)[0];
+  if (key === 'Fn::If' && how.conditions && Array.isArray(arg) && arg.length === 3 && typeof arg[0] === 'string' && Object.hasOwn(how.conditions, arg[0])) {
+    const branch = how.conditions[arg[0]] ? 1 : 2;
+    const inner = resolveCfn(arg[branch], how, depth + 1);
+    return { ...inner, via: ['Fn::If', String(branch), ...inner.via] };
+  }
+  if (key === 'Fn::FindInMap' && how.mappings) {
+    const found = findInMap(arg, how, depth);
+    if (found !== undefined) return found;
+  }
+  return { value, via: NO_VIA };
+}
+
+/** `Fn::FindInMap: [map, top, second]` (with an optional `{DefaultValue: …}`) when every key resolves to a literal. */
+function findInMap(arg: unknown, how: CfnResolution, depth: number): Resolved | undefined {
+  if (!Array.isArray(arg) || arg.length < 3 || arg.length > 4) return undefined;
+  const keys: string[] = [];
+  for (const k of arg.slice(0, 3)) {
+    const r = resolveCfn(k, how, depth + 1).value;
+    if (typeof r === 'string' || typeof r === 'number') keys.push(String(r));
+    else return undefined;
+  }
+  const map = how.mappings![keys[0]];
+  const top = isObject(map) && Object.hasOwn(map, keys[1]) ? map[keys[1]] : undefined;
+  const found = isObject(top) && Object.hasOwn(top, keys[2]) ? top[keys[2]] : undefined;
+  if (found !== undefined) return { value: found, via: NO_VIA, fromMapping: true };
+  const fallback = arg[3];
+  if (isObject(fallback) && Object.hasOwn(fallback, 'DefaultValue')) {
+    const inner = resolveCfn(fallback.DefaultValue, how, depth + 1);
+    return { ...inner, via: ['Fn::FindInMap', '3', 'DefaultValue', ...inner.via] };
+  }
+  return undefined;
+}
+
+/**
+ * Normalise a unit. For CloudFormation, `Ref: AWS::NoValue` removes the member or list item that holds it,
+ * `Fn::FindInMap` with literal keys takes its value from `how.mappings`, and, given `how.conditions` (one
+ * scenario), `Fn::If` takes its branch; `toSource` then maps a path through the `Fn::If` into the branch as
+ * written (`…/Privileged/Fn::If/1`) and list indices to the items as written when items were removed.
+ */
+export function normalise(source: Record<string, unknown>, dialect: SourceDialect, how: CfnResolution = {}): Normalised {
+  const cfn = dialect === 'cloudformation';
+  const rename = cfn ? cfnToApiName : (k: string) => k;
+  const renameBack = cfn ? apiToCfnName : (k: string) => k;
+  // For every object this normalisation made: normalised key -> the key as written, or the segments as written when
+  // the value was taken through an Fn::If. Lists get an entry only when an item was removed or taken from a branch.
+  const origins = new WeakMap<object, Map<string, string | string[]>>();
+  // Objects and lists read from Mappings: what lies inside them is not written in the resource.
+  const detached = new WeakSet<object>();
+  // The way into the value that `convert` last returned, as written (segments through Fn::If); empty for most values.
+  let via: string[] = NO_VIA;
+
+  /** A value as written, resolved and converted; ABSENT when it resolves to no value. Sets `via`. */
+  const convert = (written: unknown, opaque: boolean, verbatim = false): unknown => {
+    if (!cfn || written === null || typeof written !== 'object') {
+      const out = convertResolved(written, opaque, verbatim);
+      via = NO_VIA;
+      return out;
+    }
+    const r = resolveCfn(written, how);
+    if (r.value === ABSENT) {
+      via = r.via;
+      return ABSENT;
+    }
+    const out = convertResolved(r.value, opaque, verbatim);
+    if (r.fromMapping && out !== null && typeof out === 'object' && !(out instanceof Unknown)) detached.add(out);
+    via = r.via;
+    return out;
+  };
+
+  const convertResolved = (value: unknown, opaque: boolean, verbatim: boolean): unknown => {
     if (typeof value === 'string') return isPlaceholderString(value) ? new Unknown(value) : value;
     if (value === null || typeof value !== 'object') return value;
     if (value instanceof Unknown) return value;
-    if (dialect === 'cloudformation' && isIntrinsic(value)) return new Unknown(intrinsicLabel(value as Record<string, unknown>), mayBeNoValue(value));
-    if (Array.isArray(value)) return value.map((v) => convert(v, false));
+    if (cfn && isIntrinsic(value)) return new Unknown(intrinsicLabel(value as Record<string, unknown>), mayBeNoValue(value));
+    if (Array.isArray(value)) {
+      const items: unknown[] = [];
+      let map: Map<string, string | string[]> | undefined;
+      value.forEach((v, i) => {
+        const item = convert(v, false, verbatim);
+        if (item === ABSENT || via.length > 0 || items.length !== i) map ??= new Map();
+        if (item === ABSENT) return;
+        map?.set(String(items.length), via.length > 0 ? [String(i), ...via] : String(i));
+        items.push(item);
+      });
+      if (map) origins.set(items, map);
+      return items;
+    }
     const out: Record<string, unknown> = {};
-    const keys = new Map<string, string>();
+    const keys = new Map<string, string | string[]>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const name = opaque ? k : rename(k);
-      keys.set(name, k);
-      setMember(out, name, convert(v, !opaque && OPAQUE_MAPS.has(name)));
+      const name = opaque || verbatim ? k : rename(k);
+      const member = convert(v, !opaque && !verbatim && OPAQUE_MAPS.has(name), verbatim || VERBATIM.has(name));
+      if (member === ABSENT) continue;
+      keys.set(name, via.length > 0 ? [k, ...via] : k);
+      setMember(out, name, member);
     }
     origins.set(out, keys);
     return out;
   };
 
-  const value = convert(source, false) as Record<string, unknown>;
+  const root = convert(source, false);
+  const rootVia = via;
+  const value = (root === ABSENT ? {} : root) as Record<string, unknown>;
 
   const toSource = (path: Path): string[] => {
-    const out: string[] = [];
+    const out: string[] = [...rootVia];
     let node: unknown = value;
     let opaque = false;
     for (const segment of path) {
+      if (node !== null && typeof node === 'object' && detached.has(node)) break;
       const seg = String(segment);
-      const written = Array.isArray(node) ? seg : (origins.get(node as object)?.get(seg) ?? (opaque ? seg : renameBack(seg)));
-      out.push(written);
+      const written = origins.get(node as object)?.get(seg) ?? (Array.isArray(node) || opaque ? seg : renameBack(seg));
+      if (typeof written === 'string') out.push(written);
+      else out.push(...written);
       opaque = !Array.isArray(node) && !opaque && OPAQUE_MAPS.has(seg);
       node = node !== null && typeof node === 'object' && Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
     }

@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../model/document';
 import { locate } from '../model/document';
 import type { Path } from '../model/path';
-import type { Dialect, SourceFile, SourceUnit, TaskDefinitionRef, UnitForm, UnitIgnore, UnitKind } from '../model/unit';
+import type { Dialect, RoleUse, ScenariosCapped, SourceFile, SourceUnit, TaskDefinitionRef, UnitForm, UnitIgnore, UnitKind, UnitScenario } from '../model/unit';
 
 /** What an extractor finds in a document: a unit before it is tied to its file. */
 export interface UnitSpec {
@@ -14,6 +14,11 @@ export interface UnitSpec {
   toWritten(path: Path): string[];
   ignores?: UnitIgnore[];
   taskDefinitionRef?: TaskDefinitionRef;
+  scenario?: UnitScenario;
+  /** The unit under each scenario of its template's Conditions (see SourceUnit.scenarios). */
+  scenarios?: UnitSpec[];
+  scenariosCapped?: ScenariosCapped;
+  usedBy?: readonly RoleUse[];
 }
 
 /** Tie a unit to the file and document it was found in; `scope` groups the units that can name each other. */
@@ -35,5 +40,9 @@ export function makeUnit(spec: UnitSpec, file: SourceFile, document: ParsedDocum
     ignores: spec.ignores ?? [],
     ...(spec.taskDefinitionRef ? { taskDefinitionRef: spec.taskDefinitionRef } : {}),
     scope,
+    ...(spec.scenario ? { scenario: spec.scenario } : {}),
+    ...(spec.usedBy ? { usedBy: spec.usedBy } : {}),
+    ...(spec.scenariosCapped ? { scenariosCapped: spec.scenariosCapped } : {}),
+    ...(spec.scenarios ? { scenarios: spec.scenarios.map((s) => makeUnit(s, file, document, documentIndex, scope)) } : {}),
   };
 }

@@ -15,6 +15,8 @@ export interface Finding {
   taskDefinition?: string;
   /** Index of the YAML document in a multi-document file (0 for single documents). */
   document?: number;
+  /** For a service: the file that holds the task definition the rule read (the service's own file, or another file of the run). */
+  linkedTaskDefinition?: string;
 }
 
 export interface FileResult {

@@ -21,3 +21,17 @@ export function fromPointer(pointer: string): string[] {
 export function unescapeSegment(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
+
+/**
+ * A path as written, without the segments that lead into a CloudFormation value's chosen branch (`Fn::If`, `1`) or
+ * into an `Fn::FindInMap` default: what is left lines up with the member names of the normalised path.
+ */
+export function withoutBranches(segments: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    if (segments[i] === 'Fn::If' && /^[12]$/.test(segments[i + 1] ?? '')) i += 1;
+    else if (segments[i] === 'Fn::FindInMap' && segments[i + 1] === '3' && segments[i + 2] === 'DefaultValue') i += 2;
+    else out.push(segments[i]);
+  }
+  return out;
+}

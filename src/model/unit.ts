@@ -23,8 +23,11 @@ export interface SourceComment {
   column: number;
 }
 
-/** The kinds of resource ecslint lints; each rule checks one kind. */
-export type UnitKind = 'task-definition' | 'service' | 'cluster' | 'capacity-provider';
+/**
+ * The kinds of resource ecslint lints; each rule checks one kind. `iam` is an IAM role or policy of a template that
+ * a task definition of the same template uses as its task or execution role.
+ */
+export type UnitKind = 'task-definition' | 'service' | 'cluster' | 'capacity-provider' | 'iam';
 
 /** How a task definition is written down. */
 export type TaskDefinitionForm = 'api' | 'describe' | 'cloudformation' | 'container-list' | 'terraform';
@@ -32,7 +35,15 @@ export type TaskDefinitionForm = 'api' | 'describe' | 'cloudformation' | 'contai
 export type ServiceForm = 'create-service' | 'update-service' | 'run-task' | 'describe' | 'cloudformation' | 'terraform';
 export type ClusterForm = 'create-cluster' | 'update-cluster-settings' | 'cloudformation';
 export type CapacityProviderForm = 'create-capacity-provider' | 'cloudformation';
-export type UnitForm = TaskDefinitionForm | ServiceForm | ClusterForm | CapacityProviderForm;
+export type IamForm = 'cloudformation';
+export type UnitForm = TaskDefinitionForm | ServiceForm | ClusterForm | CapacityProviderForm | IamForm;
+
+/** How a task definition uses an IAM role (or the role a policy is attached to). */
+export interface RoleUse {
+  role: 'task' | 'execution';
+  /** The task definition's logical id. */
+  taskDefinition: string;
+}
 
 /** The naming the author used: the API's camelCase, CloudFormation's PascalCase, Terraform's snake_case. */
 export type Dialect = 'api' | 'cloudformation' | 'terraform';
@@ -113,6 +124,32 @@ export interface SourceUnit {
   target?: Target;
   /** Set by the link stage, for services whose task definition was found. */
   taskDefinition?: LinkedTaskDefinition;
+  /** A view of a CloudFormation unit under one assignment of the template's Conditions (its `Fn::If` branches taken). */
+  scenario?: UnitScenario;
+  /** The unit under each assignment of the conditions it uses that can deploy; when set, these are linted instead of `view`. */
+  scenarios?: SourceUnit[];
+  /** For IAM units: the task definitions of the template whose task or execution role the role is, or the policy is attached to. */
+  usedBy?: readonly RoleUse[];
+  /** The unit's conditions are not checked one by one: its `Fn::If` values stay unknown. */
+  scenariosCapped?: ScenariosCapped;
+}
+
+/**
+ * Why a unit's scenarios were not checked one by one: more combinations than `cap`, or (with `values`) scenarios
+ * that together would hold more values than a template may have checked through its scenarios.
+ */
+export interface ScenariosCapped {
+  conditions: readonly string[];
+  cap: number;
+  /** Set when the scenarios were dropped for their size: the values a template's scenarios may hold in all. */
+  values?: number;
+}
+
+/** One assignment of the conditions a CloudFormation unit uses. */
+export interface UnitScenario {
+  /** `IsDev=true, UseSpot=false`. */
+  name: string;
+  conditions: Readonly<Record<string, boolean>>;
 }
 
 /** Scopes of Terraform modules: this prefix, then the module's folder (a module is a folder of .tf files). */

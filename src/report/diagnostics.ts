@@ -22,6 +22,11 @@ export const CORE_DIAGNOSTICS: Record<string, { severity: Severity; description:
     description:
       "A Terraform resource sets an argument or block that the AWS provider's aws_ecs_task_definition or aws_ecs_service does not have, as far as ecslint's table of provider 6 names knows: Terraform refuses the configuration, unless a newer provider added it. A warning, because ecslint cannot know the provider version.",
   },
+  'condition-scenarios-capped': {
+    severity: 'info',
+    description:
+      'A CloudFormation resource uses template Conditions in more combinations than are checked one by one (64), or in combinations that together hold more values than a template may have checked that way (200,000); its Fn::If values were checked as unknown values instead, so a branch that cannot deploy may go unreported.',
+  },
   'unrecognised-document': {
     severity: 'warning',
     description: 'A file named on the command line holds no task definition, service or template in any understood form (skipped silently when found by walking a folder).',

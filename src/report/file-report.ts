@@ -5,6 +5,7 @@ import { toPointer } from '../model/path';
 import type { SourceFile, SourceUnit } from '../model/unit';
 import { CORE_DIAGNOSTICS } from './diagnostics';
 import { type Directive, parseDirectives } from '../load/directives';
+import { cappedNote } from './scenarios';
 import { applyDirectives } from './suppress';
 import { builtInRules } from '../engine/registry';
 import { didYouMean } from '../model/rule-ids';
@@ -58,7 +59,10 @@ export function reportFile(outcome: FileOutcome, config: LintConfig, explicit: b
       });
     }
   }
-  for (const { unit, findings: own } of outcome.units) {
+  const capped = severityOf('condition-scenarios-capped');
+  for (const { unit, findings: produced } of outcome.units) {
+    const note = capped ? cappedNote(unit, capped) : undefined;
+    const own = note ? [...produced, note] : produced;
     if (unit.ignores.length === 0) {
       findings.push(...own);
       continue;
@@ -96,7 +100,8 @@ export function reportFile(outcome: FileOutcome, config: LintConfig, explicit: b
     });
   }
   const kept = file.syntax === 'json' ? findings : applyComments(findings, fileDirectives(file), reportUnused, reportUnknown, known);
-  const names = outcome.units.map((u) => u.unit.name);
+  // IAM roles and policies are linted for the task definitions that use them; the file's units are its ECS resources.
+  const names = outcome.units.filter((u) => u.unit.kind !== 'iam').map((u) => u.unit.name);
   return fileResult(file.path, sortFindings([...kept, ...unused]), names);
 }
 
