@@ -5,9 +5,10 @@ import { toPointer, unescapeSegment, type Path, type Segment } from '../model/pa
 import type { SourceUnit } from '../model/unit';
 import { Unknown } from '../model/unknown';
 import type { FunctionContext } from '../functions/types';
-import { applies, CompiledCheck, CompiledRule } from './compile';
+import type { CompiledCheck, CompiledRule } from './compile';
 import { fillTemplate, ordinal, showPath, type MemberNamer } from './message';
 import { checkFunction } from './registry';
+import { reachable, ruleIndex } from './rule-index';
 import type { Match, Selector } from './select';
 
 /** A finding of one check, before it is placed in the file: its path is in the unit's view. */
@@ -27,17 +28,19 @@ export function lintUnit(unit: SourceUnit, rules: readonly CompiledRule[], docs:
   const document = unit.view;
   // Many rules select the same values ($.containerDefinitions[*], $): walk the view once per path.
   const selected = new Map<Selector, Match[]>();
-  const ctx: Omit<FunctionContext, 'path'> = { unit, document, target, docs, ...(unit.taskDefinition ? { taskDefinition: unit.taskDefinition } : {}) };
-  for (const rule of rules) {
-    if (!applies(rule.when, target)) continue;
+  // One context for every call: check functions are pure and synchronous, and only its path changes.
+  const ctx: FunctionContext = { unit, document, target, docs, path: [], ...(unit.taskDefinition ? { taskDefinition: unit.taskDefinition } : {}) };
+  for (const { rule, roots } of ruleIndex(rules).forTarget(target)) {
+    if (!reachable(document, roots)) continue;
     let firm: Segment[][] | undefined;
     for (const check of rule.checks) {
-      const hits: Hit[] = [];
+      let hits: Hit[] | undefined;
       for (const selector of rule.selectors) {
         let matches = selected.get(selector);
         if (!matches) selected.set(selector, (matches = selector(document)));
-        for (const match of matches) runCheck(check, match, ctx, hits);
+        for (const match of matches) hits = runCheck(check, match, ctx, hits);
       }
+      if (!hits) continue;
       for (const hit of hits) {
         if (reachesUnknown(document, hit.path)) continue;
         if (check.relaxed && firm?.some((p) => overlaps(p, hit.path))) continue;
@@ -49,7 +52,8 @@ export function lintUnit(unit: SourceUnit, rules: readonly CompiledRule[], docs:
   return findings;
 }
 
-function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext, 'path'>, out: Hit[]): void {
+/** Run one check on one match; returns the hits so far (created on the first one). */
+function runCheck(check: CompiledCheck, match: Match, ctx: FunctionContext, hits: Hit[] | undefined): Hit[] | undefined {
   let value = match.value;
   let path = match.path;
   const field = check.check.field;
@@ -57,27 +61,31 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
     value = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, field) ? (value as Record<string, unknown>)[field] : undefined;
     path = [...path, field];
   }
-  if (value === undefined || value instanceof Unknown) return;
+  if (value === undefined || value instanceof Unknown) return hits;
   if (check.validator) {
     const validate = check.validator;
-    if (validate(value)) return;
+    if (validate(value)) return hits;
     const error = (validate.errors ?? []).find((e) => e.keyword !== 'if');
-    if (!error) return;
+    if (!error) return hits;
     const rel = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map(unescapeSegment);
     // A verdict on a collection's contents (how many items, whether one matches) cannot be drawn when one of
     // its items or members is unknown: `[!If [C, {...}, !Ref AWS::NoValue]]` may be an empty list.
-    if (CONTENT_KEYWORDS.has(error.keyword) && holdsUnknown(rel.length === 0 ? value : valueAt(value, rel))) return;
+    if (CONTENT_KEYWORDS.has(error.keyword) && holdsUnknown(rel.length === 0 ? value : valueAt(value, rel))) return hits;
     const params = error.params;
     const property = (params.missingProperty ?? params.additionalProperty ?? params.propertyName) as string | undefined;
     const at = [...path, ...rel, ...(property !== undefined && error.keyword !== 'propertyNames' ? [property] : [])];
-    out.push({ path: clampPath(ctx.document, at), data: { property, error: error.message ?? '', ...(params.limit !== undefined ? { limit: String(params.limit) } : {}) } });
-    return;
+    (hits ??= []).push({ path: clampPath(ctx.document, at), data: { property, error: error.message ?? '', ...(params.limit !== undefined ? { limit: String(params.limit) } : {}) } });
+    return hits;
   }
   const fn = checkFunction(check.check.function!);
-  for (const r of fn.check(value, check.check.options ?? {}, { ...ctx, path })) {
-    out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {} });
+  ctx.path = path;
+  for (const r of fn.check(value, check.check.options ?? EMPTY, ctx)) {
+    (hits ??= []).push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {} });
   }
+  return hits;
 }
+
+const EMPTY: Record<string, unknown> = Object.freeze({});
 
 const CONTENT_KEYWORDS = new Set(['minItems', 'maxItems', 'contains', 'minContains', 'maxContains', 'uniqueItems', 'minProperties', 'maxProperties', 'not', 'anyOf', 'oneOf']);
 

@@ -7,7 +7,15 @@ export interface Match {
   path: Segment[];
 }
 
-export type Selector = (root: unknown) => Match[];
+/**
+ * Evaluates a `given` path on a unit's view. `root` is the top-level member that every match passes through
+ * (`containerDefinitions` for `$.containerDefinitions[*].image`), when there is one: a unit without that
+ * member can have no match, so the engine skips the rule without walking.
+ */
+export interface Selector {
+  (root: unknown): Match[];
+  readonly root?: string;
+}
 
 type Step = { kind: 'member'; name: string } | { kind: 'index'; index: number } | { kind: 'wildcard' } | { kind: 'filter'; member: string[]; op: '===' | '!=='; literal: string | number | boolean };
 
@@ -30,48 +38,66 @@ export function compileSelector(path: string): Selector {
 
 const isContainer = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !(v instanceof Unknown);
 
+/** Whether a filter step keeps an item: its member (`@.type`, `@.logConfiguration.logDriver`) compared to the literal. */
+function kept(step: Extract<Step, { kind: 'filter' }>, item: unknown): boolean {
+  if (!isContainer(item) || Array.isArray(item)) return false;
+  // A nested member (`@.logConfiguration.logDriver`) that passes through an Unknown cannot be compared.
+  let got: unknown = item;
+  for (const name of step.member) {
+    if (got instanceof Unknown) return false;
+    got = isContainer(got) && !Array.isArray(got) && Object.hasOwn(got, name) ? got[name] : undefined;
+  }
+  if (got instanceof Unknown) return false;
+  const equal = got === step.literal;
+  return step.op === '===' ? equal : !equal;
+}
+
+/**
+ * A depth-first walk with one path stack: a match's path is copied once, when it is reached, rather than
+ * at every step. Depth-first order is the order of the step-by-step definition (each step keeps the order
+ * of the matches before it), so matches come out in document order as before.
+ */
 function walker(steps: Step[]): Selector {
-  return (root) => {
-    let current: Match[] = [{ value: root, path: [] }];
-    for (const step of steps) {
-      const next: Match[] = [];
-      for (const m of current) {
-        const v = m.value;
-        if (!isContainer(v)) continue;
-        switch (step.kind) {
-          case 'member':
-            if (!Array.isArray(v) && Object.hasOwn(v, step.name) && v[step.name] !== undefined) next.push({ value: v[step.name], path: [...m.path, step.name] });
-            break;
-          case 'index':
-            if (Array.isArray(v) && step.index < v.length) next.push({ value: v[step.index], path: [...m.path, step.index] });
-            break;
-          case 'wildcard':
-            if (Array.isArray(v)) v.forEach((item, i) => next.push({ value: item, path: [...m.path, i] }));
-            else for (const k of Object.keys(v)) next.push({ value: v[k], path: [...m.path, k] });
-            break;
-          case 'filter': {
-            const visit = (item: unknown, seg: Segment) => {
-              if (!isContainer(item) || Array.isArray(item)) return;
-              // A nested member (`@.logConfiguration.logDriver`) that passes through an Unknown cannot be compared.
-              let got: unknown = item;
-              for (const name of step.member) {
-                if (got instanceof Unknown) return;
-                got = isContainer(got) && !Array.isArray(got) && Object.hasOwn(got, name) ? got[name] : undefined;
-              }
-              const equal = got === step.literal;
-              if (got instanceof Unknown) return;
-              if (step.op === '===' ? equal : !equal) next.push({ value: item, path: [...m.path, seg] });
-            };
-            if (Array.isArray(v)) v.forEach((item, i) => visit(item, i));
-            else for (const k of Object.keys(v)) visit(v[k], k);
-            break;
-          }
-        }
+  const last = steps.length;
+  const select = (root: unknown): Match[] => {
+    const out: Match[] = [];
+    const path: Segment[] = [];
+    const visit = (v: unknown, i: number): void => {
+      if (i === last) {
+        out.push({ value: v, path: path.slice() });
+        return;
       }
-      current = next;
-    }
-    return current;
+      if (!isContainer(v)) return;
+      const step = steps[i];
+      switch (step.kind) {
+        case 'member':
+          if (!Array.isArray(v) && Object.hasOwn(v, step.name) && v[step.name] !== undefined) descend(v[step.name], step.name, i);
+          break;
+        case 'index':
+          if (Array.isArray(v) && step.index < v.length) descend(v[step.index], step.index, i);
+          break;
+        case 'wildcard':
+          if (Array.isArray(v)) {
+            for (let k = 0; k < v.length; k++) if (k in v) descend(v[k], k, i);
+          } else for (const k of Object.keys(v)) descend(v[k], k, i);
+          break;
+        case 'filter':
+          if (Array.isArray(v)) {
+            for (let k = 0; k < v.length; k++) if (k in v && kept(step, v[k])) descend(v[k], k, i);
+          } else for (const k of Object.keys(v)) if (kept(step, v[k])) descend(v[k], k, i);
+          break;
+      }
+    };
+    const descend = (value: unknown, seg: Segment, i: number): void => {
+      path.push(seg);
+      visit(value, i + 1);
+      path.pop();
+    };
+    visit(root, 0);
+    return out;
   };
+  const first = steps[0];
+  return first?.kind === 'member' ? Object.assign(select, { root: first.name }) : select;
 }
 
 const IDENT = /^[A-Za-z_$][\w$-]*/;

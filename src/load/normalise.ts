@@ -69,6 +69,7 @@ function mayBeNoValue(value: unknown): boolean {
 }
 
 export function normalise(source: Record<string, unknown>, dialect: SourceDialect): Normalised {
+  if (dialect === 'api') return normaliseApi(source);
   const rename = dialect === 'cloudformation' ? cfnToApiName : (k: string) => k;
   const renameBack = dialect === 'cloudformation' ? apiToCfnName : (k: string) => k;
   // For every object this normalisation made: normalised key -> key as written.
@@ -108,4 +109,40 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
   };
 
   return { value, toSource };
+}
+
+/**
+ * The API form is already in the API's names: only placeholder strings change (into `Unknown` values).
+ * Objects and lists that hold none are used as they are, so a document without placeholders is not copied
+ * at all; a path in the view is the path as written.
+ */
+function normaliseApi(source: Record<string, unknown>): Normalised {
+  const convert = (value: unknown): unknown => {
+    if (typeof value === 'string') return isPlaceholderString(value) ? new Unknown(value) : value;
+    if (value === null || typeof value !== 'object' || value instanceof Unknown) return value;
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        const converted = convert(item);
+        if (converted !== item && copy === undefined) copy = value.slice(0, i);
+        copy?.push(converted);
+      }
+      return copy ?? value;
+    }
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object);
+    let copy: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const member = object[keys[i]];
+      const converted = convert(member);
+      if (converted !== member && copy === undefined) {
+        copy = {};
+        for (let j = 0; j < i; j++) setMember(copy, keys[j], object[keys[j]]);
+      }
+      if (copy) setMember(copy, keys[i], converted);
+    }
+    return copy ?? object;
+  };
+  return { value: convert(source) as Record<string, unknown>, toSource: (path) => path.map(String) };
 }
