@@ -9,7 +9,7 @@ import type { CompiledCheck, CompiledRule } from './compile';
 import { fillTemplate, ordinal, showPath, type MemberNamer } from './message';
 import { checkFunction } from './registry';
 import { reachable, ruleIndex } from './rule-index';
-import type { Match, Selector } from './select';
+import { selectShared, type Match, type Selector } from './select';
 
 /** A finding of one check, before it is placed in the file: its path is in the unit's view. */
 interface Hit {
@@ -26,7 +26,7 @@ export function lintUnit(unit: SourceUnit, rules: readonly CompiledRule[], docs:
   if (!target) throw new Error(`Unit ${unit.name} was not linked before linting.`);
   const findings: Finding[] = [];
   const document = unit.view;
-  // Many rules select the same values ($.containerDefinitions[*], $): walk the view once per path.
+  // Many rules select the same values ($.containerDefinitions[*], $): walk the view once per path and prefix.
   const selected = new Map<Selector, Match[]>();
   // One context for every call: check functions are pure and synchronous, and only its path changes.
   const ctx: FunctionContext = { unit, document, target, docs, path: [], ...(unit.taskDefinition ? { taskDefinition: unit.taskDefinition } : {}) };
@@ -36,9 +36,7 @@ export function lintUnit(unit: SourceUnit, rules: readonly CompiledRule[], docs:
     for (const check of rule.checks) {
       let hits: Hit[] | undefined;
       for (const selector of rule.selectors) {
-        let matches = selected.get(selector);
-        if (!matches) selected.set(selector, (matches = selector(document)));
-        for (const match of matches) hits = runCheck(check, match, ctx, hits);
+        for (const match of selectShared(selector, document, selected)) hits = runCheck(check, match, ctx, hits);
       }
       if (!hits) continue;
       for (const hit of hits) {

@@ -48,8 +48,12 @@ function bytesOf(value: unknown): number | undefined {
   }
 }
 
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Bytes of a string as a JSON string in UTF-8: quotes, escapes (`\n`, `\u001f`, a lone surrogate as `\udc00`) and all. */
 function stringBytes(s: string): number {
+  // Most strings are printable ASCII with no quote or backslash: one byte a character.
+  if (PLAIN_ASCII.test(s)) return s.length + 2;
   let n = 2;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
