@@ -69,6 +69,8 @@ export interface LintFilesOptions {
   baseline?: Baseline;
   /** Called after each file with the number done and the total (the CLI's progress line). */
   onProgress?: (done: number, total: number) => void;
+  /** Threads that lint, this one included: a number, or 'auto' (the default) to use worker threads only where they pay. */
+  threads?: number | 'auto';
 }
 
 export interface LintFilesResult {
@@ -86,7 +88,7 @@ export interface LintFilesResult {
 export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesResult {
   const settings: RunSettings = options.config ? { config: options.config } : { overrides: options.overrides ?? {} };
   const { files, missing } = expandPaths(paths);
-  const threads = threadsFor(files.length);
+  const threads = threadsFor(files.length, options.threads);
   const run = threads > 1 ? lintInThreads(files, settings, threads, options.onProgress) : lintInSequence(files, settings, options.onProgress);
   const results = options.baseline ? applyBaseline(run.results, options.baseline) : run.results;
   return { results, missing: [...missing, ...run.missing], failures: run.failures };
