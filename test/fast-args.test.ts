@@ -52,6 +52,8 @@ test('the command lines of the hook, the Action and everyday use are read withou
     [],
     ['--rule', 'unrecognised-document:off', '--no-error-on-unmatched-pattern', '--', 'task.json', '-odd.yaml', 'rules', '--'],
     ['--rule', 'bp-*:off', '--threads', 'off', 'infra/'],
+    // After "--" a word that names a subcommand is a path, for both readers.
+    ['--', 'rules'],
     ['--format', 'github', '--', 'infra/', 'td.json'],
     ['--format', 'sarif', '--output-file', '/tmp/out.sarif', '--config', '.ecslintrc.yaml', '--', '.'],
     ['-f', 'json', '--preset=strict', '--launch-type', 'FARGATE', '--max-warnings', '0', 'a.yaml', 'b.yml'],
@@ -75,8 +77,8 @@ test('help, version, subcommands, unknown options and bad values are left to com
     ['explain', 'td-size'],
     ['init'],
     ['help'],
-    ['--', 'rules'],
     ['--nope'],
+    ['--output-file', '--', 'a.json'],
     ['-f', 'xml'],
     ['--max-warnings', '-1'],
     ['--rule', 'x'],

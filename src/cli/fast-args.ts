@@ -88,9 +88,10 @@ export function parseCommonArgs(argv: readonly string[]): CommonArgs | undefined
       opts[option.key] = option.set;
       continue;
     }
-    // Commander takes the next word as the value, whatever it looks like.
+    // Commander takes the next word as the value, whatever it looks like, except the "--" that ends
+    // the options: main.ts hands commander only the words before it, so the option has no value there.
     const value = eq > 0 ? word.slice(eq + 1) : words[++i];
-    if (value === undefined) return undefined;
+    if (value === undefined || (eq < 0 && value === '--')) return undefined;
     if (option.choices && !option.choices.includes(value)) return undefined;
     if (option.pattern && !option.pattern.test(value)) return undefined;
     if (option.count) {
