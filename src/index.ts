@@ -122,6 +122,8 @@ export interface LintFilesOptions {
   baseline?: Baseline;
   /** Called after each file with the number done and the total (the CLI's progress line). */
   onProgress?: (done: number, total: number) => void;
+  /** Threads that lint, this one included: a number, or 'auto' (the default) to use worker threads only where they pay. */
+  threads?: number | 'auto';
 }
 
 export interface LintFilesResult {
@@ -144,7 +146,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   const hcl = files.some((f) => f.path.toLowerCase().endsWith('.tf'));
   // When the parser cannot be loaded (its optional package is missing), each .tf file reports why.
   if (hcl) await prepareTerraform().catch(() => undefined);
-  const threads = threadsFor(files.length);
+  const threads = threadsFor(files.length, options.threads);
   const passes = threads > 1 ? firstPassesInThreads(files, settings, threads, options.onProgress, hcl) : firstPassesInSequence(files, settings, options.onProgress);
   if (passes.some((p) => p.kind === 'needs-hcl')) {
     await prepareTerraform().catch(() => undefined);

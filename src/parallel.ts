@@ -38,8 +38,12 @@ export function markFinished(counters: Int32Array): void {
   Atomics.notify(counters, FINISHED);
 }
 
-/** Threads to use for a run of `count` files: one per core, counting this one, and none for small runs. */
-export function threadsFor(count: number): number {
+/**
+ * Threads to use for a run of `count` files, counting this one. A number is the user's choice (never more
+ * threads than batches of files); 'auto' is one per core for large runs, none for small ones.
+ */
+export function threadsFor(count: number, requested: number | 'auto' = 'auto'): number {
+  if (requested !== 'auto') return Math.max(1, Math.min(Math.floor(requested), Math.ceil(count / BATCH)));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   if (count < PARALLEL_THRESHOLD || cores < 2) return 1;
   return Math.min(cores, 8, Math.ceil(count / (PARALLEL_THRESHOLD / 2)));

@@ -201,14 +201,21 @@ describe('stylish colour', () => {
 });
 
 test('an internal failure on one file is a finding on it: the others are reported, one line on stderr, exit 2 after the report', () => {
-  // A preloaded module breaks the engine on one file from outside, as a bug would.
+  // A preloaded module breaks the engine on one file from outside, as a bug would. The bundled CLI holds
+  // its own copy of the engine, so this runs the same CLI from the modules of dist/src.
   const breaker = path.join(dir, 'break-lint.js');
   const run = JSON.stringify(path.join(__dirname, '..', 'dist', 'src', 'engine', 'run.js'));
   fs.writeFileSync(
     breaker,
     `const m = require(${run}); const real = m.lintUnit; m.lintUnit = (unit, ...rest) => { if (unit.file.path.endsWith('bad.json')) throw new Error('simulated failure'); return real(unit, ...rest); };`,
   );
+  const unbundled = path.join(dir, 'ecslint-unbundled.js');
+  fs.writeFileSync(unbundled, `require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'))}).main(process.argv);`);
   const env = { NODE_OPTIONS: `--require ${breaker}` };
+  const ecslint = (args: string[], options: { cwd: string; env: Record<string, string> }) => {
+    const r = spawnSync(process.execPath, [unbundled, ...args], { cwd: options.cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
   const r = ecslint(['-f', 'json', 'bad.json', 'clean.yaml'], { cwd: dir, env });
   expect(r.code).toBe(2);
   const report = JSON.parse(r.stdout);

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
 import * as path from 'path';
 import type { DocsProfile, LaunchType, Preset, SeveritySetting } from '../model/basics';
 import type { FileResult } from '../model/finding';
@@ -7,7 +7,8 @@ import { DEFAULT_CONFIG } from '../model/config';
 import { ConfigError } from '../config/load';
 import { expandRulePattern, unknownRuleText } from '../model/rule-ids';
 import type { Overrides } from '../config/resolve';
-import { addSubcommands, SubcommandRun } from './commands';
+import type { SubcommandRun } from './commands';
+import { parseCommonArgs } from './fast-args';
 import { FORMATS, type FormatName, type FormatOptions, type Palette } from '../formatters';
 import { applyBaseline, Baseline, createBaseline, readBaseline as readBaselineFile } from '../report/baseline';
 import { errorsOnly } from '../report/report';
@@ -39,22 +40,27 @@ interface CliOptions {
   stdin?: boolean;
   stdinFilename?: string;
   debug?: boolean;
-}
-
-function parseRuleSetting(value: string, previous: string[]): string[] {
-  if (!/^[a-z0-9*?-]+:(off|warn|warning|error|info)$/.test(value)) {
-    throw new InvalidArgumentError('expected ID:off|warn|error, for example fargate-no-privileged:warn or "bp-*:off"');
-  }
-  return [...previous, value];
-}
-
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more');
-  return Number(value);
+  threads?: string;
 }
 
 /** `onSubcommand` receives what `ecslint rules` or `ecslint explain` would run; linting is the default command. */
 export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => undefined): Command {
+  // Loaded here only: an ordinary run's command line is read by parseCommonArgs.
+  const { Command, InvalidArgumentError, Option } = require('commander') as typeof import('commander');
+  const parseRuleSetting = (value: string, previous: string[]): string[] => {
+    if (!/^[a-z0-9*?-]+:(off|warn|warning|error|info)$/.test(value)) {
+      throw new InvalidArgumentError('expected ID:off|warn|error, for example fargate-no-privileged:warn or "bp-*:off"');
+    }
+    return [...previous, value];
+  };
+  const parseCount = (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of 0 or more');
+    return Number(value);
+  };
+  const parseThreads = (value: string): string => {
+    if (!/^(auto|off|[1-9]\d{0,2})$/.test(value)) throw new InvalidArgumentError('expected auto, off or a number of threads from 1');
+    return value;
+  };
   const program = new Command('ecslint')
     .description(
       'Lint Amazon ECS definitions: task definitions (API JSON/YAML, describe outputs), services and run-task inputs, CloudFormation templates, Terraform (.tf, .tf.json, terraform show -json plans) and container definition lists.',
@@ -89,6 +95,7 @@ export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => 
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks JSON, YAML or Terraform .tf)')
     .option('--debug', 'print stack traces of internal errors')
+    .option('--threads <n|auto|off>', 'threads that lint: auto (the default) starts worker threads only for runs where they pay; off lints on one', parseThreads)
     .version(api.version(), '-v, --version')
     .exitOverride()
     // A usage mistake is one line, with where to look: commander's own wording, minus its "error: ".
@@ -121,7 +128,7 @@ to lint a folder with one of those names, write it as a path: ecslint ./rules`,
   );
   // Without an action of its own, commander would take a first path for an unknown subcommand.
   program.action(() => undefined);
-  addSubcommands(program, onSubcommand);
+  (require('./commands') as typeof import('./commands')).addSubcommands(program, onSubcommand);
   return program;
 }
 
@@ -230,7 +237,10 @@ export function splitAtDoubleDash(argv: string[]): { options: string[]; operands
   return at < 0 ? { options: argv, operands: [] } : { options: argv.slice(0, at), operands: argv.slice(at + 1) };
 }
 
-async function run(argv: string[]): Promise<number> {
+/** The options and paths of the command line, or the outcome of a subcommand, help or a usage error. */
+function readCommandLine(argv: string[]): { opts: CliOptions; operands: string[] } | { exit: number } {
+  const common = parseCommonArgs(argv);
+  if (common) return { opts: common.opts as unknown as CliOptions, operands: common.args };
   const chosen: { run?: SubcommandRun } = {};
   const program = buildProgram((r) => (chosen.run = r));
   // Everything after the first "--" is a path, even a word that names a subcommand or starts with "-":
@@ -240,18 +250,23 @@ async function run(argv: string[]): Promise<number> {
     program.parse(before);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT_OK;
-    return EXIT_USAGE; // commander has already printed the problem
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return { exit: EXIT_OK };
+    return { exit: EXIT_USAGE }; // commander has already printed the problem
   }
   if (chosen.run) {
     if (after.length > 0) throw new UsageError(`"${program.args[0]}" takes nothing after "--"; to lint paths, run: ecslint -- ${after.join(' ')}`);
     const outcome = chosen.run();
     if (outcome.stderr) process.stderr.write(outcome.stderr);
     process.stdout.write(outcome.stdout);
-    return outcome.exit;
+    return { exit: outcome.exit };
   }
-  const opts = program.opts<CliOptions>();
-  const operands = [...program.args, ...after];
+  return { opts: program.opts<CliOptions>(), operands: [...program.args, ...after] };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const line = readCommandLine(argv);
+  if ('exit' in line) return line.exit;
+  const { opts, operands } = line;
   const paths = operands.length > 0 ? operands : ['.'];
   if (opts.stdin && operands.length > 0) throw new UsageError('Give either --stdin or paths, not both.');
   const overrides = overridesFrom(opts);
@@ -264,7 +279,7 @@ async function run(argv: string[]): Promise<number> {
     results = await api.lintBufferAsync(readStdin(), { filePath: opts.stdinFilename ?? '<stdin>', overrides });
     if (baseline) results = applyBaseline(results, baseline);
   } else {
-    const linted = await api.lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts) });
+    const linted = await api.lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts), threads: threadsOption(opts.threads) });
     for (const m of linted.missing) say(`${m.path}: ${m.reason}`);
     if (linted.missing.length > 0) exit = EXIT_USAGE;
     results = linted.results;
@@ -299,6 +314,11 @@ async function run(argv: string[]): Promise<number> {
     return EXIT_FINDINGS;
   }
   return EXIT_OK;
+}
+
+function threadsOption(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  return value === 'off' ? 1 : Number(value);
 }
 
 function writeFile(file: string, text: string, what: string): void {

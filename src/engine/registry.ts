@@ -32,7 +32,7 @@ export function checkFunction(name: string): RuleFunction {
   if (!fn) {
     if (!/^[a-z][A-Za-z0-9]*$/.test(name)) throw new Error(`Invalid function name "${name}".`);
 
-    const mod = require(path.join(__dirname, '..', 'functions', name)) as { default?: RuleFunction };
+    const mod = require(`../functions/${name}`) as { default?: RuleFunction };
     if (!mod.default) throw new Error(`Unknown function "${name}".`);
     fn = mod.default;
     functions.set(name, fn);

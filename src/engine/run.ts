@@ -5,10 +5,11 @@ import { toPointer, unescapeSegment, withoutBranches, type Path, type Segment } 
 import type { SourceUnit, Target } from '../model/unit';
 import { Unknown } from '../model/unknown';
 import type { FunctionContext } from '../functions/types';
-import { applies, CompiledCheck, CompiledRule } from './compile';
+import { applies, type CompiledCheck, type CompiledRule } from './compile';
 import { fillTemplate, ordinal, showPath, type MemberNamer } from './message';
 import { checkFunction, type Validator } from './registry';
-import type { Match, Selector } from './select';
+import { reachable, ruleIndex } from './rule-index';
+import { selectShared, type Match, type Selector } from './select';
 
 /** A finding of one check, before it is placed in the file: its path is in the unit's view. */
 interface Hit {
@@ -26,23 +27,25 @@ export function lintUnit(unit: SourceUnit, rules: readonly CompiledRule[], docs:
   if (!target) throw new Error(`Unit ${unit.name} was not linked before linting.`);
   const findings: Finding[] = [];
   const document = unit.view;
-  // Many rules select the same values ($.containerDefinitions[*], $): walk the view once per path.
+  // Many rules select the same values ($.containerDefinitions[*], $): walk the view once per path and prefix.
   const selected = new Map<Selector, Match[]>();
-  const ctx: Omit<FunctionContext, 'path'> = { unit, document, target, docs, ...(unit.taskDefinition ? { taskDefinition: unit.taskDefinition } : {}) };
+  // One context for every call of a rule: check functions are pure and synchronous, and only its path changes.
+  const base: FunctionContext = { unit, document, target, docs, path: [], ...(unit.taskDefinition ? { taskDefinition: unit.taskDefinition } : {}) };
   const linked = unit.taskDefinition;
-  for (const rule of rules) {
-    // A service's findings say which file supplied its task definition when the rule read it.
-    const reads = linked ? readTracker(ctx, linked.target) : undefined;
-    if (!applies(rule.when, reads?.ctx.target ?? target)) continue;
-    const ruleCtx = reads?.ctx ?? ctx;
+  for (const { rule, roots } of ruleIndex(rules).forTarget(target)) {
+    if (!reachable(document, roots)) continue;
+    // A service's findings say which file supplied its task definition when the rule read it: its own
+    // applicability counts, when it reads the target's operating system or network mode from the definition.
+    const reads = linked ? readTracker(base, linked.target) : undefined;
+    if (reads && !applies(rule.when, reads.ctx.target)) continue;
+    const ruleCtx = reads?.ctx ?? base;
     let firm: Segment[][] | undefined;
     for (const check of rule.checks) {
-      const hits: Hit[] = [];
+      let hits: Hit[] | undefined;
       for (const selector of rule.selectors) {
-        let matches = selected.get(selector);
-        if (!matches) selected.set(selector, (matches = selector(document)));
-        for (const match of matches) runCheck(check, match, ruleCtx, hits);
+        for (const match of selectShared(selector, document, selected)) hits = runCheck(check, match, ruleCtx, hits);
       }
+      if (!hits) continue;
       for (const hit of hits) {
         if (reachesUnknown(document, hit.path)) continue;
         if (check.relaxed && firm?.some((p) => overlaps(p, hit.path))) continue;
@@ -59,7 +62,7 @@ export function lintUnit(unit: SourceUnit, rules: readonly CompiledRule[], docs:
  * A context that notes whether a check read the service's linked task definition: the definition itself, or the
  * operating system and network mode of the service's target, which come from it.
  */
-function readTracker(ctx: Omit<FunctionContext, 'path'>, linkedTarget: Target): { ctx: Omit<FunctionContext, 'path'>; read(): boolean } {
+function readTracker(ctx: FunctionContext, linkedTarget: Target): { ctx: FunctionContext; read(): boolean } {
   let read = false;
   const target = ctx.target;
   const tracked: Target = {
@@ -74,7 +77,7 @@ function readTracker(ctx: Omit<FunctionContext, 'path'>, linkedTarget: Target): 
     },
   };
   const taskDefinition = ctx.taskDefinition;
-  const tracking: Omit<FunctionContext, 'path'> = {
+  const tracking: FunctionContext = {
     ...ctx,
     target: tracked,
     get taskDefinition() {
@@ -82,13 +85,11 @@ function readTracker(ctx: Omit<FunctionContext, 'path'>, linkedTarget: Target): 
       return taskDefinition;
     },
   };
-  TRACKING.add(tracking);
   return { ctx: tracking, read: () => read };
 }
 
-const TRACKING = new WeakSet<object>();
-
-function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext, 'path'>, out: Hit[]): void {
+/** Run one check on one match; returns the hits so far (created on the first one). */
+function runCheck(check: CompiledCheck, match: Match, ctx: FunctionContext, hits: Hit[] | undefined): Hit[] | undefined {
   let value = match.value;
   let path = match.path;
   const field = check.check.field;
@@ -96,10 +97,10 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
     value = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, field) ? (value as Record<string, unknown>)[field] : undefined;
     path = [...path, field];
   }
-  if (value === undefined || value instanceof Unknown) return;
+  if (value === undefined || value instanceof Unknown) return hits;
   if (check.validator) {
     const validate = check.validator;
-    if (validate(value)) return;
+    if (validate(value)) return hits;
     // One finding per place: ajv (allErrors) may fail one value on several keywords (type and enum).
     const places = new Set<string>();
     for (const error of reportableErrors(validate.errors ?? [])) {
@@ -113,17 +114,20 @@ function runCheck(check: CompiledCheck, match: Match, ctx: Omit<FunctionContext,
       const key = toPointer(at);
       if (places.has(key)) continue;
       places.add(key);
-      out.push({ path: at, data: { property, error: error.message ?? '', ...(params.limit !== undefined ? { limit: String(params.limit) } : {}) } });
+      (hits ??= []).push({ path: at, data: { property, error: error.message ?? '', ...(params.limit !== undefined ? { limit: String(params.limit) } : {}) } });
     }
-    return;
+    return hits;
   }
   const fn = checkFunction(check.check.function!);
-  // A tracking context is not spread: its getter, which notes a read of the linked task definition, must run when the function reads it.
-  const fnCtx: FunctionContext = TRACKING.has(ctx) ? Object.create(ctx, { path: { value: path, enumerable: true } }) : { ...ctx, path };
-  for (const r of fn.check(value, check.check.options ?? {}, fnCtx)) {
-    out.push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {}, ...(r.atMost ? { atMost: r.atMost } : {}) });
+  // The context is the rule's, kept for every call (a tracking context keeps its getters): only the path is set.
+  ctx.path = path;
+  for (const r of fn.check(value, check.check.options ?? EMPTY, ctx)) {
+    (hits ??= []).push({ path: clampPath(ctx.document, [...path, ...(r.path ?? [])]), data: r.data ?? {}, ...(r.atMost ? { atMost: r.atMost } : {}) });
   }
+  return hits;
 }
+
+const EMPTY: Record<string, unknown> = Object.freeze({});
 
 const CONTENT_KEYWORDS = new Set(['minItems', 'maxItems', 'contains', 'minContains', 'maxContains', 'uniqueItems', 'minProperties', 'maxProperties', 'not', 'anyOf', 'oneOf']);
 

@@ -8,71 +8,120 @@ export interface Match {
   path: Segment[];
 }
 
-export type Selector = (root: unknown) => Match[];
+/**
+ * Evaluates a `given` path on a unit's view. `root` is the top-level member that every match passes through
+ * (`containerDefinitions` for `$.containerDefinitions[*].image`), when there is one: a unit without that
+ * member can have no match, so the engine skips the rule without walking. `parent` and `step` are set for
+ * compiled paths: the path one step shorter (shared by every path with that prefix) and the last step.
+ */
+export interface Selector {
+  (root: unknown): Match[];
+  readonly root?: string;
+  readonly parent?: Selector;
+  readonly step?: Step;
+}
 
-type Step = { kind: 'member'; name: string } | { kind: 'index'; index: number } | { kind: 'wildcard' } | { kind: 'filter'; member: string[]; op: '===' | '!=='; literal: string | number | boolean };
+export type Step =
+  { kind: 'member'; name: string } | { kind: 'index'; index: number } | { kind: 'wildcard' } | { kind: 'filter'; member: string[]; op: '===' | '!=='; literal: string | number | boolean };
 
 const cache = new Map<string, Selector>();
 
 /**
  * Compile a JSONPath once. The subset every built-in rule uses (members, indexes, wildcards and
- * equality filters on a member or a nested member) is compiled to a direct walk; anything else is evaluated by
- * jsonpath-plus, loaded only then.
+ * equality filters on a member or a nested member) is compiled to a chain of steps; anything else is
+ * evaluated by jsonpath-plus, loaded only then.
  */
 export function compileSelector(path: string): Selector {
   let selector = cache.get(path);
   if (!selector) {
     const steps = parseSimplePath(path);
-    selector = steps ? walker(steps) : jsonPathPlus(path);
+    selector = steps ? chain(steps) : jsonPathPlus(path);
     cache.set(path, selector);
   }
   return selector;
 }
 
+/** The selector of a step list, built on the (shared) selector of its prefix. */
+function chain(steps: Step[]): Selector {
+  const key = '$' + steps.map((s) => JSON.stringify(s)).join('');
+  const known = chains.get(key);
+  if (known) return known;
+  let selector: Selector;
+  if (steps.length === 0) {
+    selector = (root) => [{ value: root, path: [] }];
+  } else {
+    const parent = chain(steps.slice(0, -1));
+    const step = steps[steps.length - 1];
+    const root = parent.root ?? (step.kind === 'member' ? step.name : undefined);
+    selector = Object.assign((doc: unknown) => apply(step, parent(doc)), { parent, step, ...(root !== undefined ? { root } : {}) });
+  }
+  chains.set(key, selector);
+  return selector;
+}
+
+const chains = new Map<string, Selector>();
+
+/**
+ * The matches of a selector, with the matches of every prefix kept in `memo`: the rules of one unit share
+ * them (`$.containerDefinitions[*]` is walked once for every rule on containers, whatever follows it).
+ */
+export function selectShared(selector: Selector, document: unknown, memo: Map<Selector, Match[]>): Match[] {
+  let matches = memo.get(selector);
+  if (matches === undefined) {
+    matches = selector.parent && selector.step ? apply(selector.step, selectShared(selector.parent, document, memo)) : selector(document);
+    memo.set(selector, matches);
+  }
+  return matches;
+}
+
 const isContainer = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !(v instanceof Unknown);
 
-function walker(steps: Step[]): Selector {
-  return (root) => {
-    let current: Match[] = [{ value: root, path: [] }];
-    for (const step of steps) {
-      const next: Match[] = [];
-      for (const m of current) {
-        const v = m.value;
-        if (!isContainer(v)) continue;
-        switch (step.kind) {
-          case 'member':
-            if (!Array.isArray(v) && Object.hasOwn(v, step.name) && v[step.name] !== undefined) next.push({ value: v[step.name], path: [...m.path, step.name] });
-            break;
-          case 'index':
-            if (Array.isArray(v) && step.index < v.length) next.push({ value: v[step.index], path: [...m.path, step.index] });
-            break;
-          case 'wildcard':
-            if (Array.isArray(v)) v.forEach((item, i) => next.push({ value: item, path: [...m.path, i] }));
-            else for (const k of Object.keys(v)) next.push({ value: v[k], path: [...m.path, k] });
-            break;
-          case 'filter': {
-            const visit = (item: unknown, seg: Segment) => {
-              if (!isContainer(item) || Array.isArray(item)) return;
-              // A nested member (`@.logConfiguration.logDriver`) that passes through an Unknown cannot be compared.
-              let got: unknown = item;
-              for (const name of step.member) {
-                if (got instanceof Unknown) return;
-                got = isContainer(got) && !Array.isArray(got) && Object.hasOwn(got, name) ? got[name] : undefined;
-              }
-              const equal = got === step.literal;
-              if (got instanceof Unknown) return;
-              if (step.op === '===' ? equal : !equal) next.push({ value: item, path: [...m.path, seg] });
-            };
-            if (Array.isArray(v)) v.forEach((item, i) => visit(item, i));
-            else for (const k of Object.keys(v)) visit(v[k], k);
-            break;
-          }
-        }
-      }
-      current = next;
+/** Whether a filter step keeps an item: its member (`@.type`, `@.logConfiguration.logDriver`) compared to the literal. */
+function kept(step: Extract<Step, { kind: 'filter' }>, item: unknown): boolean {
+  if (!isContainer(item) || Array.isArray(item)) return false;
+  // A nested member (`@.logConfiguration.logDriver`) that passes through an Unknown cannot be compared.
+  let got: unknown = item;
+  for (const name of step.member) {
+    if (got instanceof Unknown) return false;
+    got = isContainer(got) && !Array.isArray(got) && Object.hasOwn(got, name) ? got[name] : undefined;
+  }
+  if (got instanceof Unknown) return false;
+  const equal = got === step.literal;
+  return step.op === '===' ? equal : !equal;
+}
+
+function extend(path: Segment[], seg: Segment): Segment[] {
+  const out = path.slice();
+  out.push(seg);
+  return out;
+}
+
+/** One step applied to every match of the path before it, in order: the matches come out in document order. */
+function apply(step: Step, from: readonly Match[]): Match[] {
+  const out: Match[] = [];
+  for (const m of from) {
+    const v = m.value;
+    if (!isContainer(v)) continue;
+    switch (step.kind) {
+      case 'member':
+        if (!Array.isArray(v) && Object.hasOwn(v, step.name) && v[step.name] !== undefined) out.push({ value: v[step.name], path: extend(m.path, step.name) });
+        break;
+      case 'index':
+        if (Array.isArray(v) && step.index < v.length) out.push({ value: v[step.index], path: extend(m.path, step.index) });
+        break;
+      case 'wildcard':
+        if (Array.isArray(v)) {
+          for (let k = 0; k < v.length; k++) if (k in v) out.push({ value: v[k], path: extend(m.path, k) });
+        } else for (const k of Object.keys(v)) out.push({ value: v[k], path: extend(m.path, k) });
+        break;
+      case 'filter':
+        if (Array.isArray(v)) {
+          for (let k = 0; k < v.length; k++) if (k in v && kept(step, v[k])) out.push({ value: v[k], path: extend(m.path, k) });
+        } else for (const k of Object.keys(v)) if (kept(step, v[k])) out.push({ value: v[k], path: extend(m.path, k) });
+        break;
     }
-    return current;
-  };
+  }
+  return out;
 }
 
 const IDENT = /^[A-Za-z_$][\w$-]*/;

@@ -141,6 +141,7 @@ function findInMap(arg: unknown, how: CfnResolution, depth: number): Resolved | 
  * written (`…/Privileged/Fn::If/1`) and list indices to the items as written when items were removed.
  */
 export function normalise(source: Record<string, unknown>, dialect: SourceDialect, how: CfnResolution = {}): Normalised {
+  if (dialect === 'api') return normaliseApi(source);
   const cfn = dialect === 'cloudformation';
   const rename = cfn ? cfnToApiName : (k: string) => k;
   const renameBack = cfn ? apiToCfnName : (k: string) => k;
@@ -222,4 +223,40 @@ export function normalise(source: Record<string, unknown>, dialect: SourceDialec
   };
 
   return { value, toSource };
+}
+
+/**
+ * The API form is already in the API's names: only placeholder strings change (into `Unknown` values).
+ * Objects and lists that hold none are used as they are, so a document without placeholders is not copied
+ * at all; a path in the view is the path as written.
+ */
+function normaliseApi(source: Record<string, unknown>): Normalised {
+  const convert = (value: unknown): unknown => {
+    if (typeof value === 'string') return isPlaceholderString(value) ? new Unknown(value) : value;
+    if (value === null || typeof value !== 'object' || value instanceof Unknown) return value;
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        const converted = convert(item);
+        if (converted !== item && copy === undefined) copy = value.slice(0, i);
+        copy?.push(converted);
+      }
+      return copy ?? value;
+    }
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object);
+    let copy: Record<string, unknown> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const member = object[keys[i]];
+      const converted = convert(member);
+      if (converted !== member && copy === undefined) {
+        copy = {};
+        for (let j = 0; j < i; j++) setMember(copy, keys[j], object[keys[j]]);
+      }
+      if (copy) setMember(copy, keys[i], converted);
+    }
+    return copy ?? object;
+  };
+  return { value: convert(source) as Record<string, unknown>, toSource: (path) => path.map(String) };
 }

@@ -2,6 +2,7 @@ import { Alias, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, N
 import { ArrayEntryLocs, type ContainerLoc, type EntryLoc, type LoadProblem, type ParsedDocument } from '../model/document';
 import { setMember } from '../model/object';
 import { MAX_DEPTH, MAX_NODES, SyntaxProblem } from './parsed';
+import { withEnvSnapshot } from './yaml-env';
 
 /** A document that failed to parse, with where it failed. */
 export interface BrokenDocument {
@@ -93,7 +94,7 @@ export function parseYaml(input: string): YamlParse {
 
 function parseAll(text: string): Document.Parsed[] {
   try {
-    const docs = parseAllDocuments(text, { uniqueKeys: false, version: '1.2', prettyErrors: false, strict: false });
+    const docs = withEnvSnapshot(() => parseAllDocuments(text, { uniqueKeys: false, version: '1.2', prettyErrors: false, strict: false }));
     return Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
   } catch (err) {
     // The YAML library recurses per nesting level; absurdly deep input exhausts the stack.

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { GENERATED } from '../../files/generated';
 
 /**
  * The AWS provider reads `container_definitions` with Go's encoding/json into the SDK's ContainerDefinition
@@ -15,7 +16,7 @@ let byPattern: Map<string, Map<string, string>> | undefined;
 
 function lowerCaseIndex(): Map<string, Map<string, string>> {
   if (byPattern) return byPattern;
-  const tables = require(path.join(__dirname, '..', '..', '..', 'generated', 'aws-schema-tables.json')) as Tables;
+  const tables = require(path.join(GENERATED, 'aws-schema-tables.json')) as Tables;
   byPattern = new Map();
   for (const [pattern, names] of Object.entries(tables.taskDefinitionApi.properties)) {
     byPattern.set(pattern, new Map(names.map((n) => [n.toLowerCase(), n])));

@@ -1,0 +1,80 @@
+/**
+ * The last step of `npm run build`: bundles the command line with esbuild, so that a run loads three
+ * files instead of some 90 modules (160 with YAML). The sources stay as they are; `tsc` still builds
+ * dist/src, the library API (`main` and `types` in package.json) and what the tests load.
+ *
+ *   dist/bundle/cli/ecslint.js   the CLI (src/cli/main.ts and everything it imports), run by bin/ecslint.js
+ *   dist/bundle/cli/worker.js    a worker thread of a parallel run (src/worker.ts)
+ *   dist/bundle/cli/yaml.js      the yaml package in one file, loaded by the first YAML file a run reads
+ *
+ * Every other dependency stays a plain `require` of node_modules, made only when needed: commander (help,
+ * subcommands, usage errors), chalk (colour), ajv (a team's own rule schemas), jsonpath-plus (paths outside
+ * the compiled subset), web-tree-sitter (Terraform). The generated rules and validators in dist/generated
+ * are read at run time, as from dist/src.
+ *
+ * The bundles sit two folders below dist/, as each module of dist/src/<stage>/ does, so the paths the
+ * sources build from `__dirname` (dist/generated, the package's schemas/) name the same files.
+ */
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const OUT = path.join(ROOT, 'dist', 'bundle', 'cli');
+
+/** Check functions are loaded by name; the bundler needs the name with its extension to find it in src/functions. */
+const FUNCTION_REQUIRE = 'require(`../functions/${name}`)';
+
+const plugin: esbuild.Plugin = {
+  name: 'ecslint',
+  setup(build) {
+    // The package's own manifest (for `--version`), written into the bundle.
+    build.onResolve({ filter: /^\.\.\/\.\.\/package\.json$/ }, () => ({ path: path.join(ROOT, 'package.json') }));
+    // The yaml package is its own bundle beside this one.
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+    build.onLoad({ filter: /[\\/]src[\\/]engine[\\/]registry\.ts$/ }, (args) => {
+      const text = fs.readFileSync(args.path, 'utf8');
+      if (text.split(FUNCTION_REQUIRE).length !== 2) throw new Error(`src/engine/registry.ts: expected one ${FUNCTION_REQUIRE} to bundle the check functions`);
+      return { contents: text.replace(FUNCTION_REQUIRE, 'require(`../functions/${name}.ts`)'), loader: 'ts' };
+    });
+  },
+};
+
+function dependencies(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+  return Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).filter((d) => d !== 'yaml');
+}
+
+function check(result: esbuild.BuildResult, what: string): void {
+  // A warning (a require the bundler cannot follow, a glob that matches nothing) would be a broken bundle.
+  if (result.warnings.length > 0) {
+    const text = esbuild.formatMessagesSync(result.warnings, { kind: 'warning' }).join('\n');
+    throw new Error(`bundling ${what}:\n${text}`);
+  }
+}
+
+export async function buildBundles(): Promise<void> {
+  fs.rmSync(OUT, { recursive: true, force: true });
+  const common: esbuild.BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', legalComments: 'none', charset: 'utf8' };
+  check(
+    await esbuild.build({
+      ...common,
+      entryPoints: { ecslint: path.join(ROOT, 'src', 'cli', 'main.ts'), worker: path.join(ROOT, 'src', 'worker.ts') },
+      outdir: OUT,
+      external: dependencies(),
+      plugins: [plugin],
+    }),
+    'the CLI',
+  );
+  check(await esbuild.build({ ...common, entryPoints: [require.resolve('yaml', { paths: [ROOT] })], outfile: path.join(OUT, 'yaml.js') }), 'yaml');
+  for (const needed of ['../../generated/rules.json', '../../generated/validators.js', '../../../schemas/rule.schema.json']) {
+    if (!fs.existsSync(path.join(OUT, needed))) throw new Error(`the bundle would not find ${needed} from ${path.relative(ROOT, OUT)}`);
+  }
+}
+
+if (require.main === module) {
+  buildBundles().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}
