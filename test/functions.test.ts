@@ -27,6 +27,8 @@ interface Case {
   docs?: 'seed' | 'current';
   /** Check the service of the document (linked to its task definition) rather than the task definition. */
   service?: boolean;
+  /** Check the IAM role or policy with this logical id (a unit of kind `iam`, used by a task definition of the template) rather than the task definition. */
+  iam?: string;
   /** The case puts a value that cannot be known statically where the function looks. */
   unknown?: boolean;
   /** What the function returns; each result's listed members must match (toMatchObject). */
@@ -38,8 +40,11 @@ function run(fn: string, c: Case): FunctionResult[] {
   const loaded = loadText(text, typeof c.doc === 'string' ? 'case.yaml' : 'case.json');
   resolveTargets(loaded.units, c.launchType ?? 'EC2');
   for (const s of linkWithinFile(loaded.units)) link(s, undefined);
-  const unit = loaded.units.find((u) => (c.service ? u.kind === 'service' : u.kind === 'task-definition') || (!c.service && u.kind !== 'service'));
-  if (!unit) throw new Error(`no ${c.service ? 'service' : 'task definition'} in the case's document`);
+  const unit =
+    c.iam !== undefined
+      ? loaded.units.find((u) => u.kind === 'iam' && u.name === c.iam)
+      : loaded.units.find((u) => (c.service ? u.kind === 'service' : u.kind === 'task-definition') || (!c.service && u.kind !== 'service'));
+  if (!unit) throw new Error(`no ${c.iam !== undefined ? `IAM unit ${c.iam}` : c.service ? 'service' : 'task definition'} in the case's document`);
   const at = c.at ?? [];
   const ctx = { unit, document: unit.view, path: at, target: unit.target!, docs: c.docs ?? ('current' as const), ...(unit.taskDefinition ? { taskDefinition: unit.taskDefinition } : {}) };
   return checkFunction(fn).check(valueAt(unit.view, at), (c.options ?? {}) as never, ctx);
@@ -802,6 +807,91 @@ const cases: Record<string, Case[]> = {
       want: [],
     },
   ],
+  namedInTaskDefinition: [
+    {
+      name: 'the port name is a named port mapping',
+      doc: cfn(portsTask('http', 'grpc'), connectService('grpc')),
+      at: portNameAt(),
+      service: true,
+      options: portNameOptions(),
+      want: [],
+    },
+    {
+      name: 'no such port mapping, with the names there are',
+      doc: cfn(portsTask('http', 'grpc'), connectService('admin')),
+      at: portNameAt(),
+      service: true,
+      options: portNameOptions(),
+      want: [{ data: { taskDefinition: 'Td', known: '"http", "grpc"' } }],
+    },
+    {
+      name: 'a task definition without named port mappings: none',
+      doc: cfn('Family: app\nContainerDefinitions:\n  - Name: web\n    Image: nginx:1.27\n    PortMappings:\n      - ContainerPort: 80', connectService('http')),
+      at: portNameAt(),
+      service: true,
+      options: portNameOptions(),
+      want: [{ data: { taskDefinition: 'Td', known: 'none' } }],
+    },
+    {
+      name: 'at most ten names are listed',
+      doc: cfn(portsTask(...Array.from({ length: 12 }, (_, i) => `p${i}`)), connectService('http')),
+      at: portNameAt(),
+      service: true,
+      options: portNameOptions(),
+      want: [{ data: { taskDefinition: 'Td', known: '"p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9" and 2 more' } }],
+    },
+    {
+      name: 'with a flag: a volume configured at launch (CloudFormation "true") is named',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: false', 'ConfiguredAtLaunch: "true"'), volumeConfigurations('logs')),
+      at: ['volumeConfigurations', 0, 'name'],
+      service: true,
+      options: launchVolumeOptions(),
+      want: [],
+    },
+    {
+      name: 'with a flag: a volume that is not configured at launch is not a candidate',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: false', 'ConfiguredAtLaunch: "true"'), volumeConfigurations('data')),
+      at: ['volumeConfigurations', 0, 'name'],
+      service: true,
+      options: launchVolumeOptions(),
+      want: [{ data: { taskDefinition: 'Td', known: '"logs"' } }],
+    },
+    {
+      name: 'an intrinsic port mapping name: silent, the name may be the one',
+      doc: cfn('Family: app\nContainerDefinitions:\n  - Name: web\n    Image: nginx:1.27\n    PortMappings:\n      - ContainerPort: 80\n        Name: !Ref P', connectService('admin')),
+      at: portNameAt(),
+      service: true,
+      unknown: true,
+      options: portNameOptions(),
+      want: [],
+    },
+    {
+      name: 'an intrinsic flag: silent, the volume may be configured at launch',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: !Ref P', 'ConfiguredAtLaunch: true'), volumeConfigurations('data')),
+      at: ['volumeConfigurations', 0, 'name'],
+      service: true,
+      unknown: true,
+      options: launchVolumeOptions(),
+      want: [],
+    },
+    {
+      name: 'a placeholder port name is not checked',
+      doc: cfn(portsTask('http'), connectService('"${PORT_NAME}"')),
+      at: portNameAt(),
+      service: true,
+      unknown: true,
+      options: portNameOptions(),
+      want: [],
+    },
+    {
+      name: 'without the task definition nothing is said',
+      doc: { serviceName: 's', taskDefinition: 'elsewhere:1', serviceConnectConfiguration: { enabled: true, services: [{ portName: 'admin' }] } },
+      at: portNameAt(),
+      service: true,
+      options: portNameOptions(),
+      want: [],
+    },
+  ],
   needsOneOf: [
     { name: 'a reservation is enough', doc: td([{ name: 'web', image: 'nginx:1.27', memoryReservation: 128 }]), at: ['containerDefinitions', 0], options: memOptions(), want: [] },
     {
@@ -1342,6 +1432,202 @@ const cases: Record<string, Case[]> = {
       want: [],
     },
   ],
+  roleReadsAllSecrets: [
+    {
+      name: 'named secrets, listing on "*", a managed policy that is not listed',
+      doc: iamTemplate(
+        'ExecutionRoleArn',
+        inlinePolicy(
+          '- Effect: Allow\n  Action: secretsmanager:GetSecretValue\n  Resource: arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db-*\n- Effect: Allow\n  Action: [secretsmanager:ListSecrets, secretsmanager:DescribeSecret]\n  Resource: "*"',
+        ) + 'ManagedPolicyArns:\n  - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
+      ),
+      iam: 'AppRole',
+      options: secretsOptions(),
+      want: [],
+    },
+    {
+      name: 'GetSecretValue on "*"',
+      doc: iamTemplate('ExecutionRoleArn', inlinePolicy('- Effect: Allow\n  Action: [kms:Decrypt, secretsmanager:GetSecretValue]\n  Resource: "*"')),
+      iam: 'AppRole',
+      options: secretsOptions(),
+      want: [{ path: statementAt(0, 'Resource'), data: { ...executionUse('Role "AppRole"', 'the'), action: 'secretsmanager:GetSecretValue', resource: '*' } }],
+    },
+    {
+      name: 'a wildcard action on the every-secret ARN of a resource list',
+      doc: iamTemplate(
+        'ExecutionRoleArn',
+        inlinePolicy(
+          '- Effect: Allow\n  Action: secretsmanager:Get*\n  Resource:\n    - arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db-*\n    - arn:aws:secretsmanager:eu-west-1:123456789012:secret:*',
+        ),
+      ),
+      iam: 'AppRole',
+      options: secretsOptions(),
+      want: [
+        {
+          path: statementAt(0, 'Resource', 1),
+          data: { ...executionUse('Role "AppRole"', 'the'), action: 'secretsmanager:Get*', resource: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:*' },
+        },
+      ],
+    },
+    {
+      name: 'a listed AWS managed policy',
+      doc: iamTemplate('ExecutionRoleArn', 'ManagedPolicyArns:\n  - arn:aws:iam::aws:policy/ReadOnlyAccess\n  - arn:aws:iam::aws:policy/SecretsManagerReadWrite'),
+      iam: 'AppRole',
+      options: secretsOptions(),
+      want: [{ path: ['managedPolicyArns', 1], data: { ...executionUse('Role "AppRole"', 'the'), action: 'the AWS managed policy SecretsManagerReadWrite', resource: '*' } }],
+    },
+    {
+      name: 'a policy attached to the role, with one statement',
+      doc: iamTemplate(
+        'ExecutionRoleArn',
+        '',
+        'Secrets:\n  Type: AWS::IAM::Policy\n  Properties:\n    PolicyName: secrets\n    Roles: [!Ref AppRole]\n    PolicyDocument:\n      Statement:\n        Effect: Allow\n        Action: "*"\n        Resource: "*"',
+      ),
+      iam: 'Secrets',
+      options: secretsOptions(),
+      want: [{ path: ['policyDocument', 'Statement', 'Resource'], data: { ...executionUse('Policy "Secrets"', 'attached to the'), action: '*', resource: '*' } }],
+    },
+    {
+      name: 'conditional, denying and NotResource statements are not judged',
+      doc: iamTemplate(
+        'ExecutionRoleArn',
+        inlinePolicy(
+          '- Effect: Allow\n  Action: secretsmanager:GetSecretValue\n  Resource: "*"\n  Condition:\n    StringEquals: { "aws:ResourceTag/app": web }\n- Effect: Deny\n  Action: secretsmanager:GetSecretValue\n  Resource: "*"\n- Effect: Allow\n  Action: secretsmanager:GetSecretValue\n  Resource: "*"\n  NotResource: arn:aws:secretsmanager:eu-west-1:123456789012:secret:admin-*',
+        ),
+      ),
+      iam: 'AppRole',
+      options: secretsOptions(),
+      want: [],
+    },
+    {
+      name: 'a role used only as the task role is not checked as an execution role',
+      doc: iamTemplate('TaskRoleArn', inlinePolicy('- Effect: Allow\n  Action: secretsmanager:GetSecretValue\n  Resource: "*"')),
+      iam: 'AppRole',
+      options: secretsOptions(),
+      want: [],
+    },
+    {
+      name: 'intrinsic and placeholder actions, resources and managed policies are skipped',
+      doc: iamTemplate(
+        'ExecutionRoleArn',
+        inlinePolicy(
+          '- Effect: Allow\n  Action: secretsmanager:GetSecretValue\n  Resource: !Ref P\n- Effect: Allow\n  Action: !Ref P\n  Resource: "*"\n- Effect: Allow\n  Action: secretsmanager:GetSecretValue\n  Resource: "${SECRET_ARN}"',
+        ) + 'ManagedPolicyArns:\n  - !Ref P',
+      ),
+      iam: 'AppRole',
+      unknown: true,
+      options: secretsOptions(),
+      want: [],
+    },
+    {
+      name: 'an intrinsic beside "*" in a resource list: the "*" is still reported',
+      doc: iamTemplate('ExecutionRoleArn', inlinePolicy('- Effect: Allow\n  Action: secretsmanager:GetSecretValue\n  Resource: [!Ref P, "*"]')),
+      iam: 'AppRole',
+      unknown: true,
+      options: secretsOptions(),
+      want: [{ path: statementAt(0, 'Resource', 1), data: { ...executionUse('Role "AppRole"', 'the'), action: 'secretsmanager:GetSecretValue', resource: '*' } }],
+    },
+  ],
+  roleWildcardGrants: [
+    {
+      name: 'named resources, other services and listing on "*", a managed policy that is not listed',
+      doc: iamTemplate(
+        'TaskRoleArn',
+        inlinePolicy(
+          '- Effect: Allow\n  Action: [s3:GetObject, s3:PutObject]\n  Resource: arn:aws:s3:::reports/*\n- Effect: Allow\n  Action: [logs:*, xray:PutTraceSegments, s3:ListAllMyBuckets, kms:DescribeKey]\n  Resource: "*"',
+        ) + 'ManagedPolicyArns:\n  - arn:aws:iam::aws:policy/CloudWatchLogsFullAccess',
+      ),
+      iam: 'AppRole',
+      options: wildcardOptions(),
+      want: [],
+    },
+    {
+      name: 'every action',
+      doc: iamTemplate('TaskRoleArn', inlinePolicy('- Effect: Allow\n  Action: "*"\n  Resource: arn:aws:s3:::reports/*')),
+      iam: 'AppRole',
+      options: wildcardOptions(),
+      want: [{ path: statementAt(0, 'Action'), data: { ...taskUse('Role "AppRole"', 'the'), grant: 'every action ("*")' } }],
+    },
+    {
+      name: 'every action of a listed service, in any case, reported once on the action even on "*"',
+      doc: iamTemplate('TaskRoleArn', inlinePolicy('- Effect: Allow\n  Action: [logs:*, DynamoDB:*]\n  Resource: "*"')),
+      iam: 'AppRole',
+      options: wildcardOptions(),
+      want: [{ path: statementAt(0, 'Action', 1), data: { ...taskUse('Role "AppRole"', 'the'), grant: 'every dynamodb action ("DynamoDB:*")' } }],
+    },
+    {
+      name: 'listed services\' actions on "*": one finding per statement, on its "*"',
+      doc: iamTemplate(
+        'TaskRoleArn',
+        inlinePolicy(
+          '- Effect: Allow\n  Action: [s3:GetObject, s3:PutObject, kms:Decrypt, s3:ListBucket, logs:PutLogEvents, ssm:GetParameter]\n  Resource: [arn:aws:s3:::reports/*, "*"]\n- Effect: Allow\n  Action: sts:AssumeRole\n  Resource: "*"',
+        ),
+      ),
+      iam: 'AppRole',
+      options: wildcardOptions(),
+      want: [
+        { path: statementAt(0, 'Resource', 1), data: { ...taskUse('Role "AppRole"', 'the'), grant: '"s3:GetObject", "s3:PutObject", "kms:Decrypt" and 1 more on every resource ("*")' } },
+        { path: statementAt(1, 'Resource'), data: { ...taskUse('Role "AppRole"', 'the'), grant: '"sts:AssumeRole" on every resource ("*")' } },
+      ],
+    },
+    {
+      name: 'a listed AWS managed policy, with what it grants',
+      doc: iamTemplate('TaskRoleArn', 'ManagedPolicyArns:\n  - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\n  - arn:aws:iam::aws:policy/AmazonS3FullAccess'),
+      iam: 'AppRole',
+      options: wildcardOptions(),
+      want: [{ path: ['managedPolicyArns', 1], data: { ...taskUse('Role "AppRole"', 'the'), grant: 'every S3 action on every bucket (AWS managed policy AmazonS3FullAccess)' } }],
+    },
+    {
+      name: "a customer managed policy in the role's ManagedPolicyArns",
+      doc: iamTemplate(
+        'TaskRoleArn',
+        'ManagedPolicyArns:\n  - !Ref AppPolicy',
+        'AppPolicy:\n  Type: AWS::IAM::ManagedPolicy\n  Properties:\n    PolicyDocument:\n      Statement:\n        - Effect: Allow\n          Action: kms:*\n          Resource: arn:aws:kms:eu-west-1:123456789012:key/1',
+      ),
+      iam: 'AppPolicy',
+      options: wildcardOptions(),
+      want: [{ path: ['policyDocument', 'Statement', 0, 'Action'], data: { ...taskUse('Policy "AppPolicy"', 'attached to the'), grant: 'every kms action ("kms:*")' } }],
+    },
+    {
+      name: 'conditional, denying and NotAction statements are not judged',
+      doc: iamTemplate(
+        'TaskRoleArn',
+        inlinePolicy(
+          '- Effect: Allow\n  Action: "*"\n  Resource: "*"\n  Condition:\n    Bool: { "aws:SecureTransport": "true" }\n- Effect: Deny\n  Action: "*"\n  Resource: "*"\n- Effect: Allow\n  Action: s3:*\n  NotAction: s3:DeleteBucket\n  Resource: "*"',
+        ),
+      ),
+      iam: 'AppRole',
+      options: wildcardOptions(),
+      want: [],
+    },
+    {
+      name: 'a role used only as the execution role is not checked as a task role',
+      doc: iamTemplate('ExecutionRoleArn', inlinePolicy('- Effect: Allow\n  Action: "*"\n  Resource: "*"')),
+      iam: 'AppRole',
+      options: wildcardOptions(),
+      want: [],
+    },
+    {
+      name: 'intrinsic and placeholder actions, resources and managed policies are skipped',
+      doc: iamTemplate(
+        'TaskRoleArn',
+        inlinePolicy('- Effect: Allow\n  Action: !Ref P\n  Resource: "*"\n- Effect: Allow\n  Action: [s3:GetObject]\n  Resource: !Ref P\n- Effect: Allow\n  Action: "${ACTION}"\n  Resource: "*"') +
+          'ManagedPolicyArns:\n  - !Ref P',
+      ),
+      iam: 'AppRole',
+      unknown: true,
+      options: wildcardOptions(),
+      want: [],
+    },
+    {
+      name: 'an intrinsic resource does not hide every action of a listed service',
+      doc: iamTemplate('TaskRoleArn', inlinePolicy('- Effect: Allow\n  Action: s3:*\n  Resource: !Ref P')),
+      iam: 'AppRole',
+      unknown: true,
+      options: wildcardOptions(),
+      want: [{ path: statementAt(0, 'Action'), data: { ...taskUse('Role "AppRole"', 'the'), grant: 'every s3 action ("s3:*")' } }],
+    },
+  ],
   secretReference: [
     {
       name: 'a Secrets Manager ARN with the ECS suffix',
@@ -1514,6 +1800,63 @@ const cases: Record<string, Case[]> = {
       service: true,
       unknown: true,
       options: compatOptions(),
+      want: [],
+    },
+  ],
+  taskDefinitionItemsNamed: [
+    {
+      name: 'the volume configured at launch is given; one that is not needs nothing',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: true', ''), volumeConfigurations('data')),
+      service: true,
+      options: volumesNamedOptions(),
+      want: [],
+    },
+    {
+      name: 'no volumeConfigurations: each volume configured at launch, at where the list would be',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: true', 'ConfiguredAtLaunch: "true"'), 'LaunchType: FARGATE'),
+      service: true,
+      options: volumesNamedOptions(),
+      want: [
+        { path: ['volumeConfigurations'], data: { name: '"data"', taskDefinition: 'Td' } },
+        { path: ['volumeConfigurations'], data: { name: '"logs"', taskDefinition: 'Td' } },
+      ],
+    },
+    {
+      name: 'one of two given: the other is reported',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: true', 'ConfiguredAtLaunch: true'), volumeConfigurations('logs')),
+      service: true,
+      options: volumesNamedOptions(),
+      want: [{ path: ['volumeConfigurations'], data: { name: '"data"', taskDefinition: 'Td' } }],
+    },
+    {
+      name: 'an intrinsic name in volumeConfigurations: silent, it may be the missing one',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: true', 'ConfiguredAtLaunch: true'), volumeConfigurations('logs', '!Ref P')),
+      service: true,
+      unknown: true,
+      options: volumesNamedOptions(),
+      want: [],
+    },
+    {
+      name: 'an intrinsic flag: silent, even on the volume surely configured at launch',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: true', 'ConfiguredAtLaunch: !Ref P'), 'LaunchType: FARGATE'),
+      service: true,
+      unknown: true,
+      options: volumesNamedOptions(),
+      want: [],
+    },
+    {
+      name: 'an intrinsic volumeConfigurations list: silent',
+      doc: cfn(launchVolumesTask('ConfiguredAtLaunch: true', ''), 'VolumeConfigurations: !Ref P'),
+      service: true,
+      unknown: true,
+      options: volumesNamedOptions(),
+      want: [],
+    },
+    {
+      name: 'without the task definition nothing is said',
+      doc: { cluster: 'prod', taskDefinition: 'db:4', launchType: 'FARGATE' },
+      service: true,
+      options: volumesNamedOptions(),
       want: [],
     },
   ],
@@ -1734,6 +2077,73 @@ function archOptions() {
   return { path: ['runtimePlatform', 'cpuArchitecture'], values: ['ARM64'] };
 }
 
+function portNameOptions() {
+  return { items: 'containerDefinitions[*].portMappings[*]', name: 'name' };
+}
+function portNameAt(): Segment[] {
+  return ['serviceConnectConfiguration', 'services', 0, 'portName'];
+}
+/** Task definition properties: one container with a port mapping of each name. */
+function portsTask(...names: string[]) {
+  return `Family: app\nContainerDefinitions:\n  - Name: web\n    Image: nginx:1.27\n    PortMappings:\n${names.map((n, i) => `      - ContainerPort: ${8000 + i}\n        Name: ${n}`).join('\n')}`;
+}
+/** Service properties: Service Connect with one service of this port name. */
+function connectService(portName: string) {
+  return `ServiceConnectConfiguration:\n  Enabled: true\n  Namespace: app\n  Services:\n    - PortName: ${portName}`;
+}
+function launchVolumeOptions() {
+  return { items: 'volumes[*]', name: 'name', flag: 'configuredAtLaunch' };
+}
+function volumesNamedOptions() {
+  return { ...launchVolumeOptions(), names: 'volumeConfigurations[*].name' };
+}
+/** Task definition properties: volumes "data" and "logs" with these extra members (a `Key: value` line, or none). */
+function launchVolumesTask(data: string, logs: string) {
+  const volume = (name: string, extra: string) => `  - Name: ${name}` + (extra ? `\n    ${extra}` : '');
+  return `Family: app\nVolumes:\n${volume('data', data)}\n${volume('logs', logs)}\nContainerDefinitions:\n  - Name: web\n    Image: nginx:1.27`;
+}
+/** Service properties: a managed EBS volume configuration for each name. */
+function volumeConfigurations(...names: string[]) {
+  return `VolumeConfigurations:\n${names.map((n) => `  - Name: ${n}\n    ManagedEBSVolume:\n      RoleArn: arn:aws:iam::123456789012:role/ebs`).join('\n')}`;
+}
+/**
+ * A template whose task definition App uses the IAM role AppRole through `member` (TaskRoleArn or ExecutionRoleArn):
+ * `role` holds the role's properties besides its trust policy, `more` other resources (YAML).
+ */
+function iamTemplate(member: 'TaskRoleArn' | 'ExecutionRoleArn', role: string, more = '') {
+  const trust = 'AssumeRolePolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: { Service: ecs-tasks.amazonaws.com }\n      Action: sts:AssumeRole\n';
+  const app = `App:\n  Type: AWS::ECS::TaskDefinition\n  Properties:\n    Family: app\n    ${member}: !GetAtt AppRole.Arn\n    ContainerDefinitions:\n      - Name: app\n        Image: example/app:1.0.0\n        Memory: 256`;
+  return `Parameters:\n  P:\n    Type: String\nResources:\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n${indent(trust + role, 6)}${more ? indent(more, 2) : ''}${indent(app, 2)}`;
+}
+/** Role properties: one inline policy with these statements (a YAML list). */
+function inlinePolicy(statements: string) {
+  return `Policies:\n  - PolicyName: app\n    PolicyDocument:\n      Statement:\n${indent(statements, 8)}`;
+}
+function statementAt(index: number, ...rest: Segment[]): Segment[] {
+  return ['policies', 0, 'policyDocument', 'Statement', index, ...rest];
+}
+/** How a role or policy (`noun`) used by task definition App is named in a finding. */
+function executionUse(noun: string, how: 'the' | 'attached to the') {
+  return { noun, use: `${how} task execution role of task definition "App"` };
+}
+function taskUse(noun: string, how: 'the' | 'attached to the') {
+  return { noun, use: `${how} task role of task definition "App"` };
+}
+function secretsOptions() {
+  return { role: 'execution', managedPolicies: ['AdministratorAccess', 'PowerUserAccess', 'SecretsManagerReadWrite'] };
+}
+function wildcardOptions() {
+  return {
+    role: 'task',
+    services: ['iam', 'sts', 'kms', 'secretsmanager', 'ssm', 's3', 'dynamodb'],
+    managedPolicies: {
+      AdministratorAccess: 'every action on every resource',
+      IAMFullAccess: 'every IAM action',
+      AmazonS3FullAccess: 'every S3 action on every bucket',
+      SecretsManagerReadWrite: 'every Secrets Manager action on every secret',
+    },
+  };
+}
 const FUNCTIONS = path.join(__dirname, '..', 'src', 'functions');
 const checkFunctions = fs
   .readdirSync(FUNCTIONS)
