@@ -55,6 +55,8 @@ test('usage: every line runs, and lints or explains without a usage error', () =
   fs.writeFileSync(path.join(work, 'td.json'), privilegedFargateTaskDefinition('web'));
   const template = { Resources: { Td: { Type: 'AWS::ECS::TaskDefinition', Properties: { ContainerDefinitions: [{ Name: 'web', Image: 'nginx:1.27', Memory: 256 }] } } } };
   fs.writeFileSync(path.join(work, 'stacks', 'prod', 'app.template'), JSON.stringify(template));
+  fs.mkdirSync(path.join(work, 'terraform'));
+  fs.copyFileSync(path.join(ROOT, 'examples', 'terraform', 'bad', 'main.tf'), path.join(work, 'terraform', 'main.tf'));
   fs.writeFileSync(path.join(work, 'container-defs.json'), JSON.stringify([{ name: 'web', image: 'nginx:1.27', privileged: true }]));
   const lines = blocks('Usage', 'sh')[0].split('\n').filter(Boolean);
   expect(lines.length).toBeGreaterThanOrEqual(6);
@@ -64,8 +66,9 @@ test('usage: every line runs, and lints or explains without a usage error', () =
   });
   for (const [line, code, stderr] of codes) expect([line, code, stderr]).toEqual([line, expect.any(Number), '']);
   for (const [line, code] of codes) expect([line, code === 0 || code === 1]).toEqual([line, true]);
-  // The two that lint the privileged Fargate definition find it.
+  // The privileged Fargate containers are found, in a container list and in Terraform.
   expect(sh('npx ecslint --launch-type FARGATE container-defs.json', work).stdout).toMatch(/fargate-no-privileged/);
+  expect(sh('npx ecslint terraform/', work).stdout).toMatch(/main\.tf[\s\S]*fargate-no-privileged/);
 });
 
 test('output: the JSON shape shown is the shape --format json prints', () => {
