@@ -1,5 +1,5 @@
 import type { DocsProfile, Severity } from '../model/basics';
-import type { Finding } from '../model/finding';
+import type { Finding, Fix } from '../model/finding';
 import { isObject, valueAt } from '../model/object';
 import { toPointer, unescapeSegment, type Path, type Segment } from '../model/path';
 import type { SourceUnit } from '../model/unit';
@@ -97,7 +97,16 @@ function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean)
     ...unit.range(hit.path),
     taskDefinition: unit.name,
     ...(unit.documentIndex !== undefined ? { document: unit.documentIndex } : {}),
+    ...fixOf(unit, rule, hit),
   };
+}
+
+/** The rule's fix as an edit of this finding, when the rule declares one (src/fix/ is loaded only then). */
+function fixOf(unit: SourceUnit, rule: CompiledRule, hit: Hit): { fix?: Fix } {
+  if (!rule.fix) return {};
+  const { fixFor } = require('../fix/rule-fix') as typeof import('../fix/rule-fix');
+  const fix = fixFor(unit, rule.fix, hit.path, hit.data);
+  return fix ? { fix } : {};
 }
 
 /** A finding that only the seed's limit makes, worded so that it cannot be read as AWS rejecting the value. */

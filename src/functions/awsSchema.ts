@@ -280,6 +280,27 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
   return undefined;
 }
 
+/**
+ * The one name a misspelt name can only have meant, for a fix that renames it: the one candidate with the same
+ * letters in another case, or the one nearest spelling (no other candidate as near). Undefined when in doubt.
+ */
+export function onlySuggestion(name: string, candidates: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const sameCase = candidates.filter((c) => c.toLowerCase() === lower);
+  if (sameCase.length > 0) return sameCase.length === 1 && sameCase[0] !== name ? sameCase[0] : undefined;
+  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  let nearest: string[] = [];
+  let distance = limit + 1;
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < distance) {
+      nearest = [c];
+      distance = d;
+    } else if (d === distance) nearest.push(c);
+  }
+  return nearest.length === 1 ? nearest[0] : undefined;
+}
+
 /** `the task definition`, `container "web"`, `container "web", logConfiguration`, `volume "data", host`. */
 function locationOf(document: Record<string, unknown>, parent: readonly Segment[], written: (p: readonly Segment[]) => string[]): string {
   if (parent.length === 0) return 'the task definition';
@@ -319,17 +340,22 @@ function report(problem: Problem, document: Record<string, unknown>, v: Validati
     case 'additionalProperties': {
       const candidates = table(v.schema).properties[problem.parentPattern === '/' ? '/' : problem.parentPattern] ?? [];
       const suggestion = didYouMean(member, candidates);
-      return { path: problem.path, data: { location, member, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' } };
+      // `suggested`: the name a fix may rename the member to, given only when no other name is as likely.
+      const only = member === problem.member ? onlySuggestion(member, candidates) : undefined;
+      return { path: problem.path, data: { location, member, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '', ...(only ? { suggested: only } : {}) } };
     }
     case 'required':
       return { path: problem.path, data: { location, member } };
     case 'type':
-      return { path: problem.path, data: { location, member, expected: expectedType(problem.params.type), found: typeOf(valueAt(document, problem.path)) } };
+      return {
+        path: problem.path,
+        data: { location, member, expected: expectedType(problem.params.type), expectedType: String(problem.params.type), found: typeOf(valueAt(document, problem.path)) },
+      };
     case 'enum': {
       const allowed = (problem.params.allowedValues as unknown[]).map(String);
       const value = valueAt(document, problem.path);
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
-      return { path: problem.path, data: { location, member, allowed: quoteList(allowed), suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' } };
+      return { path: problem.path, data: { location, member, allowed: quoteList(allowed), allowedValues: allowed, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' } };
     }
     default:
       return undefined;

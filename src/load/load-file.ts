@@ -44,7 +44,7 @@ export function loadText(rawText: string, filePath: string): LoadedFile {
   if (markers.length > 0) return { file: blank(jsonByName ? 'json' : 'yaml'), units: [], problems: markers };
 
   const parsed = parseDocuments(text, jsonByName, YAML_EXT.has(ext));
-  const file: SourceFile = { path: filePath, text: parsed.text, lines: new LineIndex(parsed.text), syntax: parsed.json ? 'json' : 'yaml' };
+  const file: SourceFile = { path: filePath, text: parsed.text, lines: new LineIndex(parsed.text), syntax: parsed.json ? 'json' : 'yaml', ...(parsed.text !== text ? { repaired: true } : {}) };
   const units: SourceUnit[] = [];
   const problems: LoadProblem[] = [];
   const unrecognised: string[] = [];

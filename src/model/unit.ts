@@ -10,6 +10,8 @@ export interface SourceFile {
   text: string;
   lines: LineIndex;
   syntax: 'json' | 'yaml' | 'hcl';
+  /** The reader changed the text to read it (YAML quoted continuation lines indented): offsets are not those of the input. */
+  repaired?: boolean;
 }
 
 /** The kinds of resource ecslint lints; each rule checks one kind. */
