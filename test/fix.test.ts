@@ -10,11 +10,11 @@ import * as path from 'path';
 import { CORPUS, describeWhenPresent } from './shared';
 import { runCli } from './support';
 
-const { editAt } = require('../dist/src/fix/edit') as typeof import('../src/fix/edit');
+const { editAt } = require('../dist/src/load/edit') as typeof import('../src/load/edit');
 const { applyChanges, compose, fixText, findingKey } = require('../dist/src/fix/apply') as typeof import('../src/fix/apply');
 const api = require('../dist/src/index') as typeof import('../src/index');
 
-type Op = import('../src/fix/edit').EditOp;
+type Op = import('../src/load/edit').EditOp;
 
 function edited(text: string, syntax: 'json' | 'yaml', at: string[], op: Op): string | undefined {
   const e = editAt({ text, syntax }, at, op);

@@ -101,10 +101,10 @@ function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean)
   };
 }
 
-/** The rule's fix as an edit of this finding, when the rule declares one (src/fix/ is loaded only then). */
+/** The rule's fix as an edit of this finding, when the rule declares one (fix.ts is loaded only then). */
 function fixOf(unit: SourceUnit, rule: CompiledRule, hit: Hit): { fix?: Fix } {
   if (!rule.fix) return {};
-  const { fixFor } = require('../fix/rule-fix') as typeof import('../fix/rule-fix');
+  const { fixFor } = require('./fix') as typeof import('./fix');
   const fix = fixFor(unit, rule.fix, hit.path, hit.data);
   return fix ? { fix } : {};
 }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
 import type { Finding } from '../model/finding';
-import { ruleDocUrl } from '../project';
+import { ruleDocUrl } from '../model/project';
 
 /**
  * Findings as LSP diagnostics. Lines and columns are the findings' own, 0-based: ecslint counts columns in

@@ -1,5 +1,5 @@
 import { allRules, ruleInfo } from '../docs/rule-info';
-import { ruleDocUrl } from '../project';
+import { ruleDocUrl } from '../model/project';
 import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 
 /**

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { ConfigError } from '../config/load';
 import { lintBuffer } from '../index';
 import { fixText } from '../fix/apply';
-import { editAt, type EditTarget } from '../fix/edit';
+import { editAt, type EditTarget } from '../load/edit';
 import { parseJson } from '../load/parse-json';
 import { explainMarkdown } from './explain';
 import type { LintReply, OffsetEdit, WorkerAnswer, WorkerMessage, WorkerRequest } from './protocol';

@@ -3,9 +3,9 @@ import { valueAt } from '../model/object';
 import type { Segment } from '../model/path';
 import type { RuleFix } from '../model/rule';
 import type { SourceUnit } from '../model/unit';
-import { applies } from '../engine/compile';
-import { fillTemplate } from '../engine/message';
-import { editAt, type EditOp, type EditTarget, type TextEdit } from './edit';
+import { applies } from './compile';
+import { fillTemplate } from './message';
+import { editAt, type EditOp, type EditTarget, type TextEdit } from '../load/edit';
 
 /**
  * A rule's declared fix, made into an edit for one finding: at the finding's path, with the names as the file

@@ -1,11 +1,12 @@
 import type { ContainerLoc, EntryLoc, ParsedDocument } from '../model/document';
-import { parseJson } from '../load/parse-json';
-import { yamlEdit } from './yaml-edit';
+import { parseJson } from './parse-json';
+import { yamlEdit } from './edit-yaml';
 
 /**
- * Minimal text edits at a path of a JSON or YAML document, as written. Everything outside the edit stays as it
- * was, byte for byte: comments, key order, indentation, quoting and line endings. JSON is edited as text with
- * the positions of ecslint's own parser; YAML through the `yaml` library's CST (yaml-edit.ts). An edit that
+ * Minimal text edits at a path of a JSON or YAML document, as written: the way back from a document to its text,
+ * for fixes and suppressions. Everything outside the edit stays as it was, byte for byte: comments, key order,
+ * indentation, quoting and line endings. JSON is edited as text with the positions of ecslint's own parser; YAML
+ * through the `yaml` library's CST (edit-yaml.ts). An edit that
  * cannot be made without guessing (an anchored or aliased node, a duplicate key, an intrinsic) is not made.
  */
 
