@@ -284,6 +284,14 @@ describe('the rules declare their fixes; --fix mends the safe cases to a fixpoin
     expect(finding!.fix).toBeUndefined();
   });
 
+  test('no fix in a YAML text the reader had to repair to read (its offsets are not those of the input)', () => {
+    // PyYAML, and so CloudFormation, read a quoted continuation line at the key's indentation; ecslint indents it to read it.
+    const text = 'family: web\ncpu: 256\ncontainerDefinitions:\n  - name: web\n    image: nginx:1.27\n    essential: true\n    memory: 512\n    workingDirectory: "/app\n    /sub"\n';
+    const finding = lintAs('td.yaml')(text)!.messages.find((m) => m.ruleId === 'td-type');
+    expect(finding).toBeDefined();
+    expect(finding!.fix).toBeUndefined();
+  });
+
   test('a fix edit names its range in offsets and in lines and columns', () => {
     const f = lintAs('td.json')(FARGATE_JSON)!.messages.find((m) => m.ruleId === 'td-type')!;
     const at = FARGATE_JSON.indexOf('256');
