@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import type { RuleDefinition } from '../src/model/rule';
 import type { RuleFunction } from '../src/functions/types';
 import { loadFactTables, resolveFacts } from './facts';
+import { patternsIn, regexFormat } from '../src/regexp/user-regexp';
 
 const root = path.join(__dirname, '..', '..');
 const rulesDir = path.join(root, 'rules');
@@ -21,6 +22,7 @@ const outDir = path.join(root, 'dist', 'generated');
 export function loadRuleFiles(dir: string, facts = loadFactTables(factsDir)): RuleDefinition[] {
   const meta = JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'rule.schema.json'), 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('regex', regexFormat);
   const validateRule = ajv.compile(meta);
   const problems: string[] = [];
   const rules: RuleDefinition[] = [];
@@ -60,6 +62,22 @@ export function loadRuleFiles(dir: string, facts = loadFactTables(factsDir)): Ru
   return rules;
 }
 
+/**
+ * The patterns the rules give to functions (options marked `format: "regex"`): they run on
+ * JavaScript's engine, and test/hostile-inputs.test.ts shows each of them linear.
+ */
+export function rulePatterns(rules: RuleDefinition[]): string[] {
+  const found = new Set<string>();
+  for (const rule of rules) {
+    for (const check of [rule.then, rule.seed?.then]) {
+      if (!check?.function) continue;
+      const fn = (require(path.join(root, 'dist', 'src', 'functions', `${check.function}.js`)) as { default: RuleFunction }).default;
+      for (const p of patternsIn(fn.optionsSchema, check.options ?? {})) found.add(p.source);
+    }
+  }
+  return [...found].sort();
+}
+
 /** Standalone validator module: one export per schema check, keyed `<id>` or `<id>#seed`. */
 export function compileValidators(rules: RuleDefinition[]): string {
   const ajv = new Ajv({ code: { source: true, esm: false }, allErrors: false, strict: false, messages: true });
@@ -90,6 +108,7 @@ function main(): void {
   const rules = loadRuleFiles(rulesDir);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'rules.json'), JSON.stringify(rules));
+  fs.writeFileSync(path.join(outDir, 'rule-patterns.json'), JSON.stringify(rulePatterns(rules)));
   fs.writeFileSync(path.join(outDir, 'validators.js'), compileValidators(rules));
   fs.writeFileSync(path.join(outDir, 'config-validator.js'), compileConfigValidator());
   process.stderr.write(`ecslint: compiled ${rules.length} rules\n`);

@@ -9,7 +9,7 @@ import * as path from 'path';
 
 const STAGES: string[][] = [
   ['model'],
-  ['files'],
+  ['files', 'regexp'],
   ['load'],
   ['link'],
   // The check functions are the engine's: it loads them by name.

@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG, type LintConfig } from './model/config';
 import type { FileResult, Report, RuleMeta } from './model/finding';
 import { applyBaseline, type Baseline } from './report/baseline';
 import { createReport, ruleMeta } from './report/report';
-import { decode } from './load/decode';
+import { decode } from './files/decode';
 
 export type { Overrides } from './config/resolve';
 export type { Baseline } from './report/baseline';

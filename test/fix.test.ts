@@ -66,6 +66,22 @@ describe('JSON edits keep everything else', () => {
     expect(edited('{"a": 1}', 'json', ['b'], { kind: 'remove' })).toBeUndefined();
     expect(edited('{"a": 1', 'json', ['a'], { kind: 'remove' })).toBeUndefined();
   });
+  test('an object with a key written twice gets no removal or insertion (its neighbours are not known), other edits still', () => {
+    const twice = '{"b": 0, "a": 1, "c": 2, "a": 3}';
+    expect(edited(twice, 'json', ['b'], { kind: 'remove' })).toBeUndefined();
+    expect(edited(twice, 'json', [], { kind: 'insert', key: 'n', value: 1, after: ['b'] })).toBeUndefined();
+    expect(edited(twice, 'json', ['c'], { kind: 'rename', to: 'd' })).toBe('{"b": 0, "a": 1, "d": 2, "a": 3}');
+    expect(edited(`{"x": ${twice}, "y": {"k": 1, "l": 2}}`, 'json', ['y', 'k'], { kind: 'remove' })).toBe(`{"x": ${twice}, "y": {"l": 2}}`);
+  });
+  test('edits reach members of list items and empty containers through the location tree', () => {
+    expect(edited('{"l": [{"x": {}}, {"x": {"a": 1}}]}', 'json', ['l', '0', 'x'], { kind: 'insert', key: 'n', value: 1 })).toBe('{"l": [{"x": {"n": 1}}, {"x": {"a": 1}}]}');
+    expect(edited('{"l": [{"x": {}}, {"x": {"a": 1}}]}', 'json', ['l', '1', 'x'], { kind: 'insert', key: 'n', value: 1, after: ['a'] })).toBe('{"l": [{"x": {}}, {"x": {"a": 1, "n": 1}}]}');
+    expect(edited('{"l": [[], [1]]}', 'json', ['l', '0'], { kind: 'append', value: 2 })).toBe('{"l": [[2], [1]]}');
+    expect(edited('{"l": [[], [1]]}', 'json', ['l', '1'], { kind: 'append', value: 2 })).toBe('{"l": [[], [1, 2]]}');
+    expect(edited('{"l": [{"a": 1, "b": 2}]}', 'json', ['l', '0', 'a'], { kind: 'remove' })).toBe('{"l": [{"b": 2}]}');
+    expect(edited('{"l": [{"a": 1}]}', 'json', ['l', '0', 'a'], { kind: 'remove' })).toBe('{"l": [{}]}');
+    expect(edited('{"__proto__": {"a": 1, "b": 2}}', 'json', ['__proto__', 'a'], { kind: 'remove' })).toBe('{"__proto__": {"b": 2}}');
+  });
 });
 
 describe('YAML edits go through the CST and keep everything else', () => {
@@ -282,6 +298,17 @@ describe('the rules declare their fixes; --fix mends the safe cases to a fixpoin
     const finding = lintAs('td.json')(text)!.messages.find((m) => m.ruleId === 'td-unknown-property');
     expect(finding?.message).toContain('ipdMode'); // pidMode and ipcMode are one edit away
     expect(finding!.fix).toBeUndefined();
+  });
+
+  test('the rename target is the one nearest name, found with the same bounded distance as did-you-mean', () => {
+    const { onlySuggestion } = require('../dist/src/functions/awsSchema') as typeof import('../src/functions/awsSchema');
+    const names = ['pidMode', 'ipcMode', 'memory', 'memoryReservation', 'Image', 'image'];
+    expect(onlySuggestion('memroy', names)).toBe('memory');
+    expect(onlySuggestion('ipdMode', names)).toBeUndefined(); // pidMode and ipcMode, one edit each
+    expect(onlySuggestion('IMAGE', names)).toBeUndefined(); // two names with its letters
+    expect(onlySuggestion('MEMORY', names)).toBe('memory');
+    expect(onlySuggestion('memory', names)).toBeUndefined();
+    expect(onlySuggestion('m'.repeat(100_000), names)).toBeUndefined();
   });
 
   test('no fix in a YAML text the reader had to repair to read (its offsets are not those of the input)', () => {

@@ -39,6 +39,8 @@ export interface CodeAction {
 
 /** Guards against a server that never answers; no test asserts on time. */
 const GIVE_UP_MS = 30000;
+/** No server outlives this, whatever a test does: a hung child must not hold up the run. */
+const LIFETIME_MS = 180000;
 
 export class LspClient {
   readonly published: PublishDiagnostics[] = [];
@@ -67,6 +69,9 @@ export class LspClient {
 
   static start(options: { cwd?: string } = {}): LspClient {
     const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), LIFETIME_MS);
+    watchdog.unref();
+    child.on('exit', () => clearTimeout(watchdog));
     const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout!), new rpc.StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));
@@ -85,7 +90,11 @@ export class LspClient {
   }
 
   request<T>(method: string, params: unknown): Promise<T> {
-    return this.connection.sendRequest(method, params) as Promise<T>;
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer to ${method} within ${GIVE_UP_MS} ms; stderr: ${this.stderr.join('')}`)), GIVE_UP_MS);
+    });
+    return Promise.race([this.connection.sendRequest(method, params) as Promise<T>, giveUp]).finally(() => clearTimeout(timer));
   }
 
   notify(method: string, params: unknown): void {
@@ -119,7 +128,13 @@ export class LspClient {
   async stop(): Promise<number | null> {
     await this.request('shutdown', null);
     this.notify('exit', null);
-    const code = await this.exited;
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      this.exited,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the server did not exit within ${GIVE_UP_MS} ms of "exit"`)), GIVE_UP_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
     this.connection.dispose();
     return code;
   }

@@ -10,7 +10,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { BIN } from './support';
 
-const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+/** Neovim is killed after this; the test's own limit is a little longer, so a hung editor fails the test instead of the run. */
+const NVIM_MS = 120000;
+
+const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8', timeout: 10000 });
 const version = nvim.status === 0 ? nvim.stdout.split('\n')[0] : undefined;
 
 const TASK_DEFINITION = {
@@ -73,53 +76,58 @@ if (!version) {
     console.log('Skipped the Neovim end-to-end test: no nvim on PATH (.ci/run installs Debian\'s neovim package; "apt-get install neovim" here).');
   });
 } else {
-  test(`${version}, headless: the diagnostics as you open and type, a fix and a suppression from the code actions`, () => {
-    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-nvim-')));
-    try {
-      const json = JSON.stringify(TASK_DEFINITION, null, 2) + '\n';
-      fs.writeFileSync(path.join(dir, 'taskdef.json'), json);
-      fs.writeFileSync(path.join(dir, 'taskdef.yaml'), YAML);
-      const out = path.join(dir, 'seen.json');
-      const xdg = path.join(dir, 'xdg');
-      const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-S', path.join(__dirname, 'data', 'neovim', 'drive.lua')], {
-        cwd: dir,
-        encoding: 'utf8',
-        timeout: 120000,
-        env: {
-          ...process.env,
-          ECSLINT_NODE: process.execPath,
-          ECSLINT_BIN: BIN,
-          ECSLINT_DIR: dir,
-          ECSLINT_OUT: out,
-          // Neovim's own state, logs and shada stay in the test's folder.
-          XDG_CONFIG_HOME: xdg,
-          XDG_DATA_HOME: xdg,
-          XDG_STATE_HOME: xdg,
-          XDG_CACHE_HOME: xdg,
-        },
-      });
-      expect({ wrote: fs.existsSync(out), stderr: r.stderr }).toEqual({ wrote: true, stderr: r.stderr });
-      const seen = JSON.parse(fs.readFileSync(out, 'utf8')) as Outcome;
-      expect(seen.error ?? seen.status).toBe('ok');
+  test(
+    `${version}, headless: the diagnostics as you open and type, a fix and a suppression from the code actions`,
+    () => {
+      const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-nvim-')));
+      try {
+        const json = JSON.stringify(TASK_DEFINITION, null, 2) + '\n';
+        fs.writeFileSync(path.join(dir, 'taskdef.json'), json);
+        fs.writeFileSync(path.join(dir, 'taskdef.yaml'), YAML);
+        const out = path.join(dir, 'seen.json');
+        const xdg = path.join(dir, 'xdg');
+        const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-S', path.join(__dirname, 'data', 'neovim', 'drive.lua')], {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: NVIM_MS,
+          killSignal: 'SIGKILL',
+          env: {
+            ...process.env,
+            ECSLINT_NODE: process.execPath,
+            ECSLINT_BIN: BIN,
+            ECSLINT_DIR: dir,
+            ECSLINT_OUT: out,
+            // Neovim's own state, logs and shada stay in the test's folder.
+            XDG_CONFIG_HOME: xdg,
+            XDG_DATA_HOME: xdg,
+            XDG_STATE_HOME: xdg,
+            XDG_CACHE_HOME: xdg,
+          },
+        });
+        expect({ wrote: fs.existsSync(out), stderr: r.stderr }).toEqual({ wrote: true, stderr: r.stderr });
+        const seen = JSON.parse(fs.readFileSync(out, 'utf8')) as Outcome;
+        expect(seen.error ?? seen.status).toBe('ok');
 
-      // What Neovim shows on open is what the CLI reports for the file, at the same places.
-      const api = require('../dist/src/index') as typeof import('../src/index');
-      const cli = api.lintBuffer(Buffer.from(json), { filePath: path.join(dir, 'taskdef.json') })!;
-      expect(seen.opened.map((d) => [d.line, d.column, d.code, d.message])).toEqual(cli.messages.map((m) => [m.line, m.column, m.ruleId, m.message]));
-      expect(seen.opened.map((d) => d.code)).toEqual(expect.arrayContaining(['fargate-no-privileged', 'td-unknown-property']));
+        // What Neovim shows on open is what the CLI reports for the file, at the same places.
+        const api = require('../dist/src/index') as typeof import('../src/index');
+        const cli = api.lintBuffer(Buffer.from(json), { filePath: path.join(dir, 'taskdef.json') })!;
+        expect(seen.opened.map((d) => [d.line, d.column, d.code, d.message])).toEqual(cli.messages.map((m) => [m.line, m.column, m.ruleId, m.message]));
+        expect(seen.opened.map((d) => d.code)).toEqual(expect.arrayContaining(['fargate-no-privileged', 'td-unknown-property']));
 
-      // Typing privileged: false took the Fargate finding away; the fix renamed the key in the buffer.
-      expect(seen.typed.map((d) => d.code)).not.toContain('fargate-no-privileged');
-      expect(seen.typed.map((d) => d.code)).toContain('td-unknown-property');
-      expect(seen.fix_titles).toContain('ecslint: Rename "memoryReservaton" to "memoryReservation"');
-      expect(seen.fixed.map((d) => d.code)).not.toContain('td-unknown-property');
-      expect(seen.fixed_text.join('\n') + '\n').toBe(json.replace('"privileged": true', '"privileged": false').replace('memoryReservaton', 'memoryReservation'));
+        // Typing privileged: false took the Fargate finding away; the fix renamed the key in the buffer.
+        expect(seen.typed.map((d) => d.code)).not.toContain('fargate-no-privileged');
+        expect(seen.typed.map((d) => d.code)).toContain('td-unknown-property');
+        expect(seen.fix_titles).toContain('ecslint: Rename "memoryReservaton" to "memoryReservation"');
+        expect(seen.fixed.map((d) => d.code)).not.toContain('td-unknown-property');
+        expect(seen.fixed_text.join('\n') + '\n').toBe(json.replace('"privileged": true', '"privileged": false').replace('memoryReservaton', 'memoryReservation'));
 
-      // The suppression comment went above the YAML line, and the finding is gone.
-      expect(seen.suppressed.map((d) => d.code)).not.toContain('fargate-no-privileged');
-      expect(seen.suppressed_text.join('\n') + '\n').toBe(YAML.replace('    privileged: true\n', '    # ecslint-disable-next-line fargate-no-privileged\n    privileged: true\n'));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+        // The suppression comment went above the YAML line, and the finding is gone.
+        expect(seen.suppressed.map((d) => d.code)).not.toContain('fargate-no-privileged');
+        expect(seen.suppressed_text.join('\n') + '\n').toBe(YAML.replace('    privileged: true\n', '    # ecslint-disable-next-line fargate-no-privileged\n    privileged: true\n'));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    NVIM_MS + 30000,
+  );
 }

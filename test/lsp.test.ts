@@ -395,6 +395,6 @@ test('a plain lint run loads neither the language server nor the fixer', () => {
     });
     require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'))}).main([process.execPath, 'ecslint', '--no-config', ${JSON.stringify(path.join(__dirname, '..', 'fixtures', 'fargate-no-privileged', 'valid'))}]);
   `;
-  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', timeout: 60000 });
   expect(r.stderr).toContain('LOADED []');
 });

@@ -158,3 +158,150 @@ test('text cut at any point never throws', () => {
     { numRuns: 300, seed: 20261125 },
   );
 });
+
+/*
+ * Structured YAML mutations: YAML files as written (the valid fixtures, and the JSON seeds written as
+ * YAML) changed line by line in the ways YAML allows and ECS files never do: inserted lines, tags
+ * (!!omap, !!set, !!pairs, CloudFormation and unknown ones), complex keys, anchors and aliases, and
+ * other line ends. No exception may escape lintText, and every finding lies inside the file.
+ */
+
+const api = require('../dist/src/index') as typeof import('../src/index');
+
+const yamlSeeds: string[] = [];
+for (const rule of fs.readdirSync(FIXTURES).sort()) {
+  const valid = path.join(FIXTURES, rule, 'valid');
+  if (!fs.existsSync(valid)) continue;
+  for (const f of fs.readdirSync(valid).sort()) if (/\.ya?ml$/.test(f)) yamlSeeds.push(fs.readFileSync(path.join(valid, f), 'utf8'));
+}
+for (const seed of seeds.slice(0, 40)) yamlSeeds.push(stringify(seed));
+
+const TAGS = ['!!omap', '!!set', '!!pairs', '!!map', '!!seq', '!!str', '!!int', '!!binary', '!!null', '!Ref', '!GetAtt', '!Sub', '!If', '!Unknown', '!'];
+const SNIPPETS = [
+  '- x',
+  'key: value',
+  '? {toString: 1}',
+  '? [a, b]',
+  ': x',
+  '? ',
+  '&a1 anchored: 1',
+  'aliased: *a1',
+  '<<: *a1',
+  '<<: [*a1, *a1]',
+  '*a1 : keyed',
+  '- !!omap [a: 1, b: 2]',
+  '- !!pairs',
+  '!!set',
+  'x: !!omap',
+  '  - a: 1',
+  'k: !Ref X',
+  'k: !GetAtt a.b',
+  'k: !Unknown {a: 1}',
+  'k: "unterminated',
+  "k: 'unterminated",
+  'k: |',
+  'k: >-',
+  '---',
+  '...',
+  '%YAML 1.1',
+  '# ecslint-disable-line',
+  '{',
+  '[',
+  '- [[[[]]]]',
+  'k: *undefined_alias',
+  '? !!str',
+  '\t- tab',
+];
+
+type YamlMutation =
+  | { kind: 'insert'; at: number; snippet: number; indent: number }
+  | { kind: 'tag'; at: number; tag: number }
+  | { kind: 'anchor'; from: number; to: number }
+  | { kind: 'complexKey'; at: number; flow: boolean }
+  | { kind: 'delete'; at: number }
+  | { kind: 'duplicate'; at: number };
+
+const yamlMutation: fc.Arbitrary<YamlMutation> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), snippet: fc.nat(), indent: fc.nat({ max: 10 }) }),
+  fc.record({ kind: fc.constant('tag' as const), at: fc.nat(), tag: fc.nat() }),
+  fc.record({ kind: fc.constant('anchor' as const), from: fc.nat(), to: fc.nat() }),
+  fc.record({ kind: fc.constant('complexKey' as const), at: fc.nat(), flow: fc.boolean() }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+);
+
+/** `  key: value` -> its indentation, key and the rest; undefined for other lines. */
+const MEMBER = /^(\s*(?:- )?)([A-Za-z][\w.-]*):(.*)$/;
+
+function mutateYaml(text: string, steps: YamlMutation[], anchorCount = { n: 0 }): string {
+  const lines = text.split('\n');
+  for (const s of steps) {
+    const pick = (i: number) => i % Math.max(lines.length, 1);
+    switch (s.kind) {
+      case 'insert':
+        lines.splice(pick(s.at), 0, ' '.repeat(s.indent) + SNIPPETS[s.snippet % SNIPPETS.length]);
+        break;
+      case 'tag': {
+        const i = pick(s.at);
+        const m = MEMBER.exec(lines[i] ?? '');
+        if (m) lines[i] = `${m[1]}${m[2]}: ${TAGS[s.tag % TAGS.length]}${m[3]}`;
+        break;
+      }
+      case 'anchor': {
+        const i = pick(s.from);
+        const j = pick(s.to);
+        const a = MEMBER.exec(lines[i] ?? '');
+        const b = MEMBER.exec(lines[j] ?? '');
+        if (!a || !b) break;
+        const name = `m${anchorCount.n++}`;
+        lines[i] = `${a[1]}${a[2]}: &${name}${a[3]}`;
+        // An alias before its anchor, or to itself, is as likely as a good one.
+        lines[j] = `${b[1]}${b[2]}: *${name}`;
+        break;
+      }
+      case 'complexKey': {
+        const i = pick(s.at);
+        const m = MEMBER.exec(lines[i] ?? '');
+        if (m) lines[i] = s.flow ? `${m[1]}[${m[2]}, x]:${m[3]}` : `${m[1]}? {${m[2]}: 1}\n${m[1].replace('- ', '  ')}:${m[3]}`;
+        break;
+      }
+      case 'delete':
+        lines.splice(pick(s.at), 1);
+        break;
+      case 'duplicate': {
+        const i = pick(s.at);
+        lines.splice(i, 0, lines[i] ?? '');
+        break;
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+function expectInsideFile(text: string): void {
+  const result = api.lintText(text, { filePath: 'mutated.yaml', config });
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const m of result.messages) {
+    expect(m.line).toBeGreaterThanOrEqual(1);
+    expect(m.line).toBeLessThanOrEqual(lines.length);
+    expect(m.column).toBeGreaterThanOrEqual(1);
+    expect(m.column).toBeLessThanOrEqual(lines[m.line - 1].length + 1);
+    expect(m.endLine).toBeGreaterThanOrEqual(m.line);
+    expect(m.endLine).toBeLessThanOrEqual(lines.length);
+  }
+}
+
+test('the YAML seeds are many and varied', () => {
+  expect(yamlSeeds.length).toBeGreaterThan(100);
+  expect(yamlSeeds.some((t) => t.includes('!Ref'))).toBe(true);
+});
+
+test('structured YAML mutations: no exception escapes lintText, every position lies inside the file', () => {
+  fc.assert(
+    fc.property(fc.nat(), fc.array(yamlMutation, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), (which, steps, lineEnd) => {
+      const text = mutateYaml(yamlSeeds[which % yamlSeeds.length], steps).replace(/\n/g, lineEnd);
+      expectInsideFile(text);
+    }),
+    { numRuns: 400, seed: 20261202 },
+  );
+});

@@ -9,7 +9,7 @@ import { expandRulePattern, unknownRuleText } from '../model/rule-ids';
 import type { Overrides } from '../config/resolve';
 import { addSubcommands, SubcommandRun } from './commands';
 import { FORMATS, type FormatName, type FormatOptions, type Palette } from '../formatters';
-import { applyBaseline, Baseline, createBaseline, parseBaseline } from '../report/baseline';
+import { applyBaseline, Baseline, createBaseline, readBaseline as readBaselineFile } from '../report/baseline';
 import { errorsOnly } from '../report/report';
 import { MAX_FILE_BYTES } from '../files/read';
 import { withoutFixes } from '../fix/strip';
@@ -176,14 +176,8 @@ function reason(err: unknown): string {
 }
 
 function readBaseline(file: string): Baseline {
-  let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`Cannot read the baseline ${file}: ${reason(err)}.`);
-  }
-  try {
-    return parseBaseline(text, file);
+    return readBaselineFile(file);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

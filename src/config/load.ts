@@ -8,7 +8,8 @@ import type { ParsedDocument } from '../model/document';
 import { SyntaxProblem } from '../load/parsed';
 import type { LaunchType, DocsProfile, Preset, SeveritySetting } from '../model/basics';
 import { globToRegExp } from '../files/expand';
-import { checkLinearRegExp } from './safe-regex';
+import { readTextFile } from '../files/read';
+import { patternsIn, regExpProblem, TextPattern, UserRegExpError } from '../regexp/user-regexp';
 import { builtInRules } from '../engine/registry';
 import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import { checkFunction } from '../engine/registry';
@@ -36,8 +37,8 @@ export interface RuleSetting {
 }
 
 interface Override {
-  files: RegExp[];
-  excludedFiles: RegExp[];
+  files: TextPattern[];
+  excludedFiles: TextPattern[];
   rules: Record<string, RuleSetting>;
   launchType?: LaunchType;
   docs?: DocsProfile;
@@ -50,7 +51,7 @@ export interface LoadedConfig {
   preset?: Preset;
   rules: Record<string, RuleSetting>;
   overrides: Override[];
-  ignore: RegExp[];
+  ignore: TextPattern[];
   launchType?: LaunchType;
   docs?: DocsProfile;
   customRules: RuleDefinition[];
@@ -108,13 +109,10 @@ export function findConfig(dir: string): LoadedConfig | undefined {
  * an "ecslint" key. `extendedFrom` is the chain of files that extend this one, for cycles and depth.
  */
 export function loadConfigFile(file: string, fromPackageJson = path.basename(file) === 'package.json', extendedFrom: string[] = []): LoadedConfig | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(file, 1, 1, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A configuration file is read like a linted one: a FIFO, a device or a huge file is refused, not waited for.
+  const read = readTextFile(file);
+  if ('error' in read) throw new ConfigError(file, 1, 1, `cannot be read: ${read.error}`);
+  const text = read.text;
   const lines = new LineIndex(text);
   let doc: ParsedDocument;
   try {
@@ -175,8 +173,17 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
 
   const definitions = new Map<string, RuleDefinition>([...builtInRules(), ...customRules].map((r) => [r.id, r]));
   const known = [...definitions.keys(), ...Object.keys(CORE_DIAGNOSTICS)];
-  const settings = (where: string[], given: Record<string, unknown> | undefined) => ruleSettings(given ?? {}, known, definitions, (key, reason) => fail([...where, key], reason));
-  const checkGlobs = (globs: string[] | undefined) => (globs ?? []).map((g) => globToRegExp(g.replace(/^\.\//, '')));
+  const settings = (where: string[], given: Record<string, unknown> | undefined) =>
+    ruleSettings(given ?? {}, known, definitions, (key, reason, within = []) => fail([...where, key, ...within], reason));
+  const checkGlobs = (where: string[], globs: string[] | undefined) =>
+    (globs ?? []).map((g, i) => {
+      try {
+        return globToRegExp(g.replace(/^\.\//, ''));
+      } catch (err) {
+        if (!(err instanceof UserRegExpError)) throw err;
+        return fail([...where, String(i)], `glob ${JSON.stringify(g)} cannot be used: ${err.message}`);
+      }
+    });
   return {
     file,
     dir,
@@ -185,14 +192,14 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
     overrides: [
       ...base.overrides,
       ...(cfg.overrides ?? []).map((o, i) => ({
-        files: checkGlobs(o.files),
-        excludedFiles: checkGlobs(o.excludedFiles),
+        files: checkGlobs(['overrides', String(i), 'files'], o.files),
+        excludedFiles: checkGlobs(['overrides', String(i), 'excludedFiles'], o.excludedFiles),
         rules: settings(['overrides', String(i), 'rules'], o.rules),
         launchType: o.launchType,
         docs: o.docs,
       })),
     ],
-    ignore: [...base.ignore, ...checkGlobs(cfg.ignorePatterns)],
+    ignore: [...base.ignore, ...checkGlobs(['ignorePatterns'], cfg.ignorePatterns)],
     launchType: cfg.launchType ?? base.launchType,
     docs: cfg.docs ?? base.docs,
     customRules,
@@ -269,7 +276,9 @@ function packageConfig(pkg: string, inside: string): { file: string } | { error:
   }
   let main: unknown;
   try {
-    main = (JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')) as { main?: unknown }).main;
+    const read = readTextFile(path.join(pkg, 'package.json'));
+    if ('error' in read) return { error: `its package.json cannot be read: ${read.error}` };
+    main = (JSON.parse(read.text) as { main?: unknown }).main;
   } catch (err) {
     return { error: `its package.json cannot be read: ${(err as Error).message}` };
   }
@@ -284,17 +293,23 @@ function packageConfig(pkg: string, inside: string): { file: string } | { error:
  * Rule settings with globs and prefixes expanded to rule ids (in the order written, so a later exact id wins
  * over an earlier `bp-*`), each id known and its options valid for the rule's function.
  */
-function ruleSettings(raw: Record<string, unknown>, known: string[], definitions: ReadonlyMap<string, RuleDefinition>, fail: (key: string, reason: string) => never): Record<string, RuleSetting> {
+function ruleSettings(
+  raw: Record<string, unknown>,
+  known: string[],
+  definitions: ReadonlyMap<string, RuleDefinition>,
+  fail: (key: string, reason: string, within?: string[]) => never,
+): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const [key, value] of Object.entries(raw)) {
     const ids = expandRulePattern(key, known);
     if (ids.length === 0) fail(key, `${unknownRuleText(key, known)} Run "ecslint rules" for the list.`);
     const [sev, options] = Array.isArray(value) ? value : [value, undefined];
     if (options) {
-      // Options are user data that may hold regular expressions; refuse any that could backtrack.
-      const unsafe = findUnsafeRegExp(options);
-      if (unsafe) fail(key, unsafe);
       for (const id of ids) {
+        // Options that their function's schema marks `format: "regex"` run on the linear-time engine; a pattern
+        // beyond it is named at its own line, before the schema would call it only "not a regex".
+        const pattern = optionsPatternProblem(definitions.get(id), options as Record<string, unknown>);
+        if (pattern) fail(key, `rule ${id}: ${pattern.reason}`, ['1', ...pattern.path]);
         const problem = optionsProblem(definitions.get(id), id, options as Record<string, unknown>);
         if (problem) fail(key, problem);
       }
@@ -320,23 +335,22 @@ export function normaliseSeverity(s: string): SeveritySetting {
   return s === 'warn' ? 'warning' : (s as SeveritySetting);
 }
 
-/** The first regular expression (a `pattern` member or a `patternProperties` key) that is not linear-time. */
-export function findUnsafeRegExp(value: unknown, key = ''): string | undefined {
-  if (typeof value === 'string' && (key === 'pattern' || key === 'regex' || key === 'regExp')) return checkLinearRegExp(value);
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [k, v] of Object.entries(value)) {
-    if (key === 'patternProperties') {
-      const p = checkLinearRegExp(k);
-      if (p) return p;
-    }
-    const found = findUnsafeRegExp(v, k);
-    if (found) return found;
+/**
+ * The first pattern in a rule's options that cannot be used (invalid, or beyond the linear-time
+ * engine), with its path in the options.
+ */
+export function optionsPatternProblem(rule: RuleDefinition | undefined, options: Record<string, unknown>): { path: string[]; reason: string } | undefined {
+  const name = rule?.then.function ?? rule?.seed?.then?.function;
+  if (!name) return undefined;
+  for (const p of patternsIn(checkFunction(name).optionsSchema, options)) {
+    const reason = regExpProblem(p.source);
+    if (reason) return { path: p.path, reason: `option ${p.path.join('.')}: ${reason}` };
   }
   return undefined;
 }
 
 /** True when a file (path relative to the config's folder) matches one of the globs. */
-export function matchesAny(globs: RegExp[], relative: string): boolean {
+export function matchesAny(globs: TextPattern[], relative: string): boolean {
   const rel = relative.split(path.sep).join('/');
   const base = path.posix.basename(rel);
   return globs.some((re) => re.test(rel) || re.test(base));

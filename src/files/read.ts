@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { decode } from './decode';
 
 /**
  * Files larger than this are not parsed: AWS takes task definitions up to 64 KiB and CloudFormation
@@ -25,4 +26,19 @@ export function readLintable(file: string): ReadOutcome {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/**
+ * Read a file ecslint itself needs (a configuration, a team rule, a baseline) with the same care
+ * as a linted file: never blocking on a FIFO or a device, never loading more than MAX_FILE_BYTES,
+ * and decoded as UTF-8 (or UTF-16 with a byte order mark). Returns the text, or why it cannot be read.
+ */
+export function readTextFile(file: string): { text: string } | { error: string } {
+  const read = readLintable(file);
+  if ('error' in read) return { error: read.error };
+  if ('tooLarge' in read) return { error: `it is ${read.tooLarge} bytes, more than the ${MAX_FILE_BYTES} bytes ecslint reads` };
+  const decoded = decode(read.bytes);
+  if ('error' in decoded) return { error: decoded.error.replace(/^The file /, 'it ') };
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  return { text };
 }

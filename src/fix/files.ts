@@ -3,7 +3,7 @@ import type { Overrides } from '../config/resolve';
 import { expandPaths } from '../files/expand';
 import { readLintable } from '../files/read';
 import { lintBuffer, lintFiles, type LintFilesResult, type Baseline } from '../index';
-import { decode } from '../load/decode';
+import { decode } from '../files/decode';
 import type { FileResult, Finding } from '../model/finding';
 import { configFor } from '../pipeline';
 import { findingKey, fixText, type FixOutcome } from './apply';

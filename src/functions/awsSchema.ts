@@ -242,40 +242,78 @@ function expectedType(type: unknown): string {
   return types.map((t) => TYPE_NAMES[t] ?? t).join(' or ');
 }
 
-/** Optimal string alignment distance, case-insensitive. */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...new Array<number>(t.length).fill(0)]);
-  for (let j = 1; j <= t.length; j++) d[0][j] = j;
+/**
+ * Optimal string alignment distance, case-insensitive. With `max`, a distance above it is returned
+ * as `max + 1`: only a band of width 2·max+1 is computed and the work stops once every entry of a
+ * row exceeds `max`, so a name of a megabyte costs no more than a short one.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  return boundedDistance(a.toLowerCase(), b.toLowerCase(), max);
+}
+
+/** Three rows of the table (two back, for transpositions), reused between calls: names are compared by the thousand. */
+let rows: [Float64Array, Float64Array, Float64Array] = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
+
+function boundedDistance(s: string, t: string, max: number): number {
+  const over = max + 1;
+  if (Math.abs(s.length - t.length) > max) return over;
+  const width = t.length + 1;
+  if (rows[0].length < width) rows = [new Float64Array(width), new Float64Array(width), new Float64Array(width)];
+  let [before, previous, current] = rows;
+  before.fill(over, 0, width);
+  for (let j = 0; j < width; j++) previous[j] = j <= max ? j : over;
+  const band = Number.isFinite(max) ? max : Infinity;
   for (let i = 1; i <= s.length; i++) {
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    const from = Math.max(1, i - band);
+    const to = Math.min(t.length, i + band);
+    current.fill(over, 0, width);
+    current[0] = i <= max ? i : over;
+    let rowMin = current[0];
+    for (let j = from; j <= to; j++) {
+      const cost = s.charCodeAt(i - 1) === t.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && s.charCodeAt(i - 1) === t.charCodeAt(j - 2) && s.charCodeAt(i - 2) === t.charCodeAt(j - 1)) d = Math.min(d, before[j - 2] + 1);
+      current[j] = Math.min(d, over);
+      if (current[j] < rowMin) rowMin = current[j];
     }
+    if (rowMin > max) return over;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[s.length][t.length];
+  return Math.min(previous[t.length], over);
+}
+
+/** Candidates in lower case, computed once per candidate list (the schema's tables are fixed). */
+const lowered = new WeakMap<readonly string[], string[]>();
+
+function lowerCase(candidates: readonly string[]): string[] {
+  let lower = lowered.get(candidates);
+  if (!lower) lowered.set(candidates, (lower = candidates.map((c) => c.toLowerCase())));
+  return lower;
 }
 
 /** The candidate a misspelt name most likely meant: same letters in another case, a near spelling, or a longer name it starts. */
 export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
+  const lowerCandidates = lowerCase(candidates);
   const lower = name.toLowerCase();
-  const sameCase = candidates.find((c) => c.toLowerCase() === lower);
-  if (sameCase) return sameCase;
+  const same = lowerCandidates.indexOf(lower);
+  if (same !== -1) return candidates[same];
   let best: string | undefined;
   let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
-  for (const c of candidates) {
-    const d = editDistance(name, c);
+  for (let i = 0; i < candidates.length; i++) {
+    // A distance above the best so far cannot win: the search is bounded by it.
+    const d = boundedDistance(lower, lowerCandidates[i], bestDistance);
     if (d < bestDistance || (d === bestDistance && best === undefined)) {
-      best = c;
+      best = candidates[i];
       bestDistance = d;
     }
   }
   if (best) return best;
   if (name.length >= 4) {
-    const longer = candidates.filter((c) => c.toLowerCase().startsWith(lower)).sort((x, y) => x.length - y.length);
-    if (longer.length > 0) return longer[0];
+    let longer: string | undefined;
+    for (let i = 0; i < candidates.length; i++) {
+      if (lowerCandidates[i].startsWith(lower) && (longer === undefined || candidates[i].length < longer.length)) longer = candidates[i];
+    }
+    if (longer !== undefined) return longer;
   }
   return undefined;
 }
@@ -285,18 +323,20 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
  * letters in another case, or the one nearest spelling (no other candidate as near). Undefined when in doubt.
  */
 export function onlySuggestion(name: string, candidates: readonly string[]): string | undefined {
+  const lowerCandidates = lowerCase(candidates);
   const lower = name.toLowerCase();
-  const sameCase = candidates.filter((c) => c.toLowerCase() === lower);
+  const sameCase = candidates.filter((_, i) => lowerCandidates[i] === lower);
   if (sameCase.length > 0) return sameCase.length === 1 && sameCase[0] !== name ? sameCase[0] : undefined;
   const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
   let nearest: string[] = [];
   let distance = limit + 1;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
+  for (let i = 0; i < candidates.length; i++) {
+    // Bounded by the limit (not by the best so far, which would hide a tie): a long name costs no more than a short one.
+    const d = boundedDistance(lower, lowerCandidates[i], limit);
     if (d < distance) {
-      nearest = [c];
+      nearest = [candidates[i]];
       distance = d;
-    } else if (d === distance) nearest.push(c);
+    } else if (d === distance && d <= limit) nearest.push(candidates[i]);
   }
   return nearest.length === 1 ? nearest[0] : undefined;
 }

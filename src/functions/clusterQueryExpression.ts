@@ -11,16 +11,47 @@ interface Options {
 
 class ExpressionError extends Error {}
 
-const TOKEN = /\s*(\[[^\]]*\]|"[^"]*"|'[^']*'|\(|\)|&&|\|\||[^\s()]+)/y;
-
+/**
+ * Tokens: a `[…]` list, a quoted string, a parenthesis, `&&`, `||`, or a run of anything else up to
+ * a space or a parenthesis. Read by hand in one pass: the equivalent regular expression rescans to
+ * the end of the text for each unclosed `[` or quote, which is quadratic on a long run of them.
+ */
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (TOKEN.lastIndex < text.length && (m = TOKEN.exec(text))) tokens.push(m[1]);
-  if (text.slice(TOKEN.lastIndex).trim() !== '') throw new ExpressionError(`cannot read ${JSON.stringify(text.slice(TOKEN.lastIndex).trim())}`);
+  // Past the last `]` (or quote) no list (or string) can close: no need to look for one again.
+  const lastClose: Record<string, number> = { '[': text.lastIndexOf(']'), '"': text.lastIndexOf('"'), "'": text.lastIndexOf("'") };
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i])) {
+      i++;
+      continue;
+    }
+    const c = text[i];
+    if ((c === '[' || c === '"' || c === "'") && lastClose[c] > i) {
+      const end = text.indexOf(c === '[' ? ']' : c, i + 1);
+      tokens.push(text.slice(i, end + 1));
+      i = end + 1;
+    } else if (c === '(' || c === ')') {
+      tokens.push(c);
+      i++;
+    } else if (text.startsWith('&&', i) || text.startsWith('||', i)) {
+      tokens.push(text.slice(i, i + 2));
+      i += 2;
+    } else {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '(' && text[end] !== ')' && !/\s/.test(text[end])) end++;
+      tokens.push(text.slice(i, end));
+      i = end;
+    }
+  }
   return tokens;
 }
+
+/**
+ * Parentheses nested deeper than this are refused rather than followed (the parser recurses per
+ * level). An expression has at most 2000 characters (rule pc-expression), so no valid one comes near.
+ */
+const MAX_NESTING = 1000;
 
 /**
  * Checks a cluster query language expression: `subject operator [argument]` terms with a known
@@ -43,6 +74,7 @@ const clusterQueryExpression: RuleFunction<Options> = {
     if (typeof value !== 'string') return [];
     let tokens: string[];
     let at = 0;
+    let nesting = 0;
     const peek = () => tokens[at];
     const next = (what: string) => {
       const t = tokens[at++];
@@ -53,7 +85,9 @@ const clusterQueryExpression: RuleFunction<Options> = {
       if (peek() === 'not' || peek() === '!') at++;
       if (peek() === '(') {
         at++;
+        if (++nesting > MAX_NESTING) throw new ExpressionError(`parentheses nested more than ${MAX_NESTING} deep`);
         expression();
+        nesting--;
         if (next('")"') !== ')') throw new ExpressionError('")" expected');
         return;
       }

@@ -28,10 +28,35 @@ function parse(path: string): string[] {
 }
 
 /**
+ * Facts derived from a document, computed once per document and key. Many rules call a function
+ * once per container (or per reference) and each call looks at every container: without this, a
+ * document of n containers would cost n² (documents are not changed once loaded, so this is safe).
+ */
+const derived = new WeakMap<object, Map<string, unknown>>();
+
+export function perDocument<T>(root: object, key: string, compute: () => T): T {
+  let byKey = derived.get(root);
+  if (!byKey) derived.set(root, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, compute());
+  return byKey.get(key) as T;
+}
+
+/** A path as a map key: `["containerDefinitions", 0, "name"]` and `["containerDefinitions", "0", "name"]` are the same place. */
+export function pathKey(path: readonly unknown[]): string {
+  return JSON.stringify(path.map(String));
+}
+
+/**
  * Collect the values at a member path (members separated by dots, `[*]` for every array item),
- * starting at `root`. Missing members and non-arrays under `[*]` simply yield nothing.
+ * starting at `root`. Missing members and non-arrays under `[*]` simply yield nothing. The result
+ * is shared between calls on the same document: do not change it.
  */
 export function collect(root: unknown, path: string): Collected {
+  if (root === null || typeof root !== 'object') return walk(root, path);
+  return perDocument(root, `collect\0${path}`, () => walk(root, path));
+}
+
+function walk(root: unknown, path: string): Collected {
   let current: Array<{ value: unknown; path: Segment[] }> = [{ value: root, path: [] }];
   let unknown = false;
   for (const step of parse(path)) {
@@ -59,9 +84,12 @@ export function collect(root: unknown, path: string): Collected {
 }
 
 /** The string values at a path (the names a reference may point at); `unknown` as for `collect`. */
-export function collectNames(root: unknown, path: string): { names: string[]; unknown: boolean } {
-  const got = collect(root, path);
-  const names: string[] = [];
-  for (const { value } of got.values) if (typeof value === 'string') names.push(value);
-  return { names, unknown: got.unknown };
+export function collectNames(root: unknown, path: string): { names: ReadonlySet<string>; unknown: boolean } {
+  const compute = () => {
+    const got = collect(root, path);
+    const names = new Set<string>();
+    for (const { value } of got.values) if (typeof value === 'string') names.add(value);
+    return { names, unknown: got.unknown };
+  };
+  return root !== null && typeof root === 'object' ? perDocument(root, `names\0${path}`, compute) : compute();
 }

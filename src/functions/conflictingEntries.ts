@@ -1,4 +1,5 @@
 import type { FunctionResult, RuleFunction } from './types';
+import { userRegExp } from '../regexp/user-regexp';
 
 interface Options {
   /** The member of each selected element that holds key/value entries (e.g. systemControls). */
@@ -26,12 +27,12 @@ const conflictingEntries: RuleFunction<Options> = {
       list: { type: 'string', minLength: 1 },
       key: { type: 'string', minLength: 1 },
       value: { type: 'string', minLength: 1 },
-      keyPattern: { type: 'string', minLength: 1 },
+      keyPattern: { type: 'string', minLength: 1, format: 'regex' },
     },
   },
   check(selected, { list, key, value, keyPattern }) {
     if (!Array.isArray(selected)) return [];
-    const pattern = keyPattern !== undefined ? new RegExp(keyPattern) : undefined;
+    const pattern = keyPattern !== undefined ? userRegExp(keyPattern) : undefined;
     const first = new Map<string, { element: number; value: string }>();
     const out: FunctionResult[] = [];
     for (let i = 0; i < selected.length; i++) {

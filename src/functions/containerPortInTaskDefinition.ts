@@ -1,4 +1,5 @@
 import type { RuleFunction } from './types';
+import { perDocument } from './collect';
 import { isObject } from '../model/object';
 import { Unknown } from '../model/unknown';
 import { parsePortRange, portNumber } from './port-mappings';
@@ -15,6 +16,82 @@ interface Options {
  * (containerPort or containerPortRange) gives. Silent when the task definition is not at hand or
  * any part of it that could hold the name or port is unknown.
  */
+/** A message lists at most this many names or ports. */
+const SHOWN = 10;
+
+function shortList(items: readonly string[], quoted = true): string {
+  const shown = items.slice(0, SHOWN).map((s) => (quoted ? JSON.stringify(s) : s));
+  return shown.join(', ') + (items.length > SHOWN ? ` and ${items.length - SHOWN} more` : '');
+}
+
+/**
+ * The task definition's containers by name (the last of a repeated name, as ECS would read it),
+ * once per task definition: each load balancer entry is looked up, not searched for. Undefined when
+ * a container or its name cannot be known statically.
+ */
+function containersByName(document: Record<string, unknown>) {
+  return perDocument(document, 'containerPortInTaskDefinition', () => {
+    const containers = document.containerDefinitions;
+    if (!Array.isArray(containers)) return undefined;
+    const byName = new Map<string, Record<string, unknown>>();
+    const names: string[] = [];
+    for (const c of containers) {
+      if (!isObject(c) || c.name instanceof Unknown) return undefined;
+      if (typeof c.name === 'string') {
+        byName.set(c.name, c);
+        names.push(c.name);
+      }
+    }
+    return { byName, names };
+  });
+}
+
+/** The container ports a container's mappings give, once per container; undefined when one cannot be known statically. */
+function mappedPorts(container: Record<string, unknown>) {
+  return perDocument(container, 'containerPortInTaskDefinition\0ports', () => {
+    const mappings = container.portMappings;
+    if (mappings instanceof Unknown) return undefined;
+    const ports = new Set<number>();
+    const ranges: Array<[number, number]> = [];
+    const shown: string[] = [];
+    for (const m of Array.isArray(mappings) ? mappings : []) {
+      if (!isObject(m)) return undefined;
+      if (m.containerPort instanceof Unknown || m.containerPortRange instanceof Unknown) return undefined;
+      const p = portNumber(m.containerPort);
+      const range = parsePortRange(m.containerPortRange);
+      if (p !== undefined) {
+        ports.add(p);
+        shown.push(String(p));
+      }
+      if (range) {
+        if (range.first <= range.last) ranges.push([range.first, range.last]);
+        shown.push(`${range.first}-${range.last}`);
+      }
+    }
+    // Ranges merged and sorted, so that a port is found by binary search.
+    ranges.sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    const has = (port: number): boolean => {
+      if (ports.has(port)) return true;
+      let lo = 0;
+      let hi = merged.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (port < merged[mid][0]) hi = mid - 1;
+        else if (port > merged[mid][1]) lo = mid + 1;
+        else return true;
+      }
+      return false;
+    };
+    return { has, shown };
+  });
+}
+
 const containerPortInTaskDefinition: RuleFunction<Options> = {
   optionsSchema: {
     type: 'object',
@@ -26,33 +103,23 @@ const containerPortInTaskDefinition: RuleFunction<Options> = {
     if (!isObject(value) || !ctx.taskDefinition) return [];
     const name = value[containerField];
     if (typeof name !== 'string') return [];
-    const containers = ctx.taskDefinition.view.containerDefinitions;
-    if (!Array.isArray(containers)) return [];
+    const containers = containersByName(ctx.taskDefinition.view);
+    if (!containers) return [];
     const taskDefinition = ctx.taskDefinition.name;
-    let container: Record<string, unknown> | undefined;
-    for (const c of containers) {
-      if (!isObject(c) || c.name instanceof Unknown) return [];
-      if (c.name === name) container = c;
-    }
+    const container = containers.byName.get(name);
     if (!container) {
-      const known = containers.map((c) => (c as Record<string, unknown>).name).filter((n): n is string => typeof n === 'string');
-      return [{ path: [containerField], data: { taskDefinition, problem: `no container named ${JSON.stringify(name)} (it has ${known.map((n) => JSON.stringify(n)).join(', ') || 'none'})` } }];
+      return [{ path: [containerField], data: { taskDefinition, problem: `no container named ${JSON.stringify(name)} (it has ${shortList(containers.names) || 'none'})` } }];
     }
     const port = portNumber(value[portField]);
     if (port === undefined) return [];
-    const mappings = container.portMappings;
-    if (mappings instanceof Unknown) return [];
-    const ports: string[] = [];
-    for (const m of Array.isArray(mappings) ? mappings : []) {
-      if (!isObject(m)) return [];
-      if (m.containerPort instanceof Unknown || m.containerPortRange instanceof Unknown) return [];
-      const p = portNumber(m.containerPort);
-      const range = parsePortRange(m.containerPortRange);
-      if (p === port || (range && port >= range.first && port <= range.last)) return [];
-      if (p !== undefined) ports.push(String(p));
-      if (range) ports.push(`${range.first}-${range.last}`);
-    }
-    return [{ path: [portField], data: { taskDefinition, problem: `no port mapping for container port ${port} in container ${JSON.stringify(name)} (it maps ${ports.join(', ') || 'no ports'})` } }];
+    const mapped = mappedPorts(container);
+    if (!mapped || mapped.has(port)) return [];
+    return [
+      {
+        path: [portField],
+        data: { taskDefinition, problem: `no port mapping for container port ${port} in container ${JSON.stringify(name)} (it maps ${shortList(mapped.shown, false) || 'no ports'})` },
+      },
+    ];
   },
 };
 export default containerPortInTaskDefinition;

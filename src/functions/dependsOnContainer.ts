@@ -1,5 +1,5 @@
 import type { RuleFunction } from './types';
-import { collect } from './collect';
+import { collect, perDocument } from './collect';
 import { isObject } from '../model/object';
 import { isSet } from './is-set';
 import { Unknown } from '../model/unknown';
@@ -25,6 +25,50 @@ interface Options {
  * When the marked containers, their names or the dependsOn list cannot be known statically, nothing
  * is reported.
  */
+/** A message names at most this many containers to wait for. */
+const SHOWN_TARGETS = 5;
+
+interface Marked {
+  name: string | undefined;
+  /** Its name is not a string, or its dependsOn cannot be known statically. */
+  blocked: boolean;
+  /** It has a dependsOn of its own. */
+  depends: boolean;
+}
+
+/**
+ * The containers marked by `targets`, once per document (each container's check would otherwise look
+ * at every container); undefined when the marks cannot be known statically.
+ */
+function markedContainers(document: Record<string, unknown>, targets: string) {
+  return perDocument(document, `dependsOnContainer\0${targets}`, () => {
+    const got = collect(document, targets);
+    if (got.unknown) return undefined;
+    const containers = document.containerDefinitions as unknown[];
+    const list: Marked[] = [];
+    const byIndex = new Map<unknown, Marked>();
+    const names = new Map<string, number>();
+    let blocked = 0;
+    let depending = 0;
+    for (const m of got.values) {
+      if (!isSet(m.value)) continue;
+      const c = containers[m.path[1] as number];
+      const name = isObject(c) && typeof c.name === 'string' ? c.name : undefined;
+      const entry: Marked = {
+        name,
+        blocked: name === undefined || (isObject(c) && c.dependsOn instanceof Unknown),
+        depends: isObject(c) && isSet(c.dependsOn),
+      };
+      list.push(entry);
+      byIndex.set(m.path[1], entry);
+      if (entry.blocked) blocked++;
+      if (entry.depends) depending++;
+      if (name !== undefined) names.set(name, (names.get(name) ?? 0) + 1);
+    }
+    return { list, byIndex, names, blocked, depending };
+  });
+}
+
 const dependsOnContainer: RuleFunction<Options> = {
   optionsSchema: {
     type: 'object',
@@ -39,21 +83,15 @@ const dependsOnContainer: RuleFunction<Options> = {
   check(value, { targets, conditions, implicitUnlessTargetDepends = false }, ctx) {
     if (!isObject(value)) return [];
     const self = ctx.path[1];
-    const marked = collect(ctx.document, targets);
-    if (marked.unknown) return [];
-    const containers = ctx.document.containerDefinitions as unknown[];
-    const names: string[] = [];
-    let targetDepends = false;
-    for (const m of marked.values) {
-      if (!isSet(m.value) || m.path[1] === self) continue;
-      const c = containers[m.path[1] as number];
-      const name = isObject(c) ? c.name : undefined;
-      if (typeof name !== 'string') return [];
-      if (isObject(c) && c.dependsOn instanceof Unknown) return [];
-      if (isObject(c) && isSet(c.dependsOn)) targetDepends = true;
-      names.push(name);
-    }
-    if (names.length === 0 || (implicitUnlessTargetDepends && !targetDepends)) return [];
+    const marked = markedContainers(ctx.document, targets);
+    if (marked === undefined) return [];
+    const own = marked.byIndex.get(self);
+    // A marked container other than this one whose name or dependsOn cannot be known: nothing to conclude.
+    if (marked.blocked - (own?.blocked ? 1 : 0) > 0) return [];
+    const count = marked.list.length - (own ? 1 : 0);
+    const targetDepends = marked.depending - (own?.depends ? 1 : 0) > 0;
+    if (count === 0 || (implicitUnlessTargetDepends && !targetDepends)) return [];
+    const isTarget = (name: string) => (marked.names.get(name) ?? 0) - (own?.name === name ? 1 : 0) > 0;
     const deps = value.dependsOn;
     if (deps instanceof Unknown) return [];
     if (deps !== undefined && deps !== null && !Array.isArray(deps)) return [];
@@ -61,11 +99,15 @@ const dependsOnContainer: RuleFunction<Options> = {
       if (!isObject(d)) return [];
       const { containerName, condition } = d;
       if (containerName instanceof Unknown) return [];
-      if (typeof containerName === 'string' && names.includes(containerName)) {
+      if (typeof containerName === 'string' && isTarget(containerName)) {
         if (condition instanceof Unknown || (typeof condition === 'string' && conditions.includes(condition))) return [];
       }
     }
-    return [{ path: ['dependsOn'], data: { target: names.map((n) => JSON.stringify(n)).join(' or '), conditions: conditions.join(' or ') } }];
+    // The first few others by name (not a copy of the whole list: this runs once per container).
+    const shown: string[] = [];
+    for (let i = 0; i < marked.list.length && shown.length < SHOWN_TARGETS; i++) if (marked.list[i] !== own) shown.push(JSON.stringify(marked.list[i].name));
+    const target = shown.join(' or ') + (count > SHOWN_TARGETS ? ` or ${count - SHOWN_TARGETS} more` : '');
+    return [{ path: ['dependsOn'], data: { target, conditions: conditions.join(' or ') } }];
   },
 };
 export default dependsOnContainer;

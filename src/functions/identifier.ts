@@ -1,6 +1,7 @@
 import type { RuleFunction } from './types';
-import { collect } from './collect';
+import { collect, pathKey, perDocument } from './collect';
 import { containerLabel } from './port-mappings';
+import { userRegExp } from '../regexp/user-regexp';
 
 interface Options {
   maxLength?: number;
@@ -14,14 +15,19 @@ interface Options {
   uniqueAmong?: string;
 }
 
-const patterns = new Map<string, RegExp>();
-function compiled(pattern: string): RegExp {
-  let re = patterns.get(pattern);
-  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
-  return re;
+/** The names at a member path in document order, where each first occurs, and where each place is in the order. */
+function nameIndex(document: Record<string, unknown>, path: string) {
+  return perDocument(document, `identifier\0${path}`, () => {
+    const { values } = collect(document, path);
+    const first = new Map<unknown, number>();
+    const position = new Map<string, number>();
+    values.forEach((v, i) => {
+      if (!first.has(v.value)) first.set(v.value, i);
+      position.set(pathKey(v.path), i);
+    });
+    return { values, first, position };
+  });
 }
-
-const samePath = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((s, i) => String(s) === String(b[i]));
 
 /**
  * Checks a name string: its length, its form, and that no earlier name of the same kind in the task
@@ -35,7 +41,7 @@ const identifier: RuleFunction<Options> = {
     minProperties: 1,
     properties: {
       maxLength: { type: 'integer', minimum: 1 },
-      pattern: { type: 'string', minLength: 1 },
+      pattern: { type: 'string', minLength: 1, format: 'regex' },
       patternDescription: { type: 'string', minLength: 1 },
       uniqueAmong: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\[\\*\\])?(\\.[A-Za-z][A-Za-z0-9]*(\\[\\*\\])?)*$' },
     },
@@ -45,15 +51,16 @@ const identifier: RuleFunction<Options> = {
     if (typeof value !== 'string') return [];
     const problems: string[] = [];
     if (maxLength !== undefined && value.length > maxLength) problems.push(`is longer than ${maxLength} characters`);
-    if (pattern !== undefined && !compiled(pattern).test(value)) problems.push(`must be ${patternDescription}`);
+    if (pattern !== undefined && !userRegExp(pattern).test(value)) problems.push(`must be ${patternDescription}`);
     if (uniqueAmong !== undefined) {
-      for (const { value: other, path } of collect(ctx.document, uniqueAmong).values) {
-        if (samePath(path, ctx.path)) break;
-        if (other === value) {
-          const where = path[0] === 'containerDefinitions' && typeof path[1] === 'number' ? ` by container "${containerLabel(ctx.document, path[1])}"` : '';
-          problems.push(`is already used${where}`);
-          break;
-        }
+      // The first earlier name that is the same: the first occurrence of the name, if it comes before this one.
+      const index = nameIndex(ctx.document, uniqueAmong);
+      const own = index.position.get(pathKey(ctx.path)) ?? Infinity;
+      const first = index.first.get(value);
+      if (first !== undefined && first < own) {
+        const path = index.values[first].path;
+        const where = path[0] === 'containerDefinitions' && typeof path[1] === 'number' ? ` by container "${containerLabel(ctx.document, path[1])}"` : '';
+        problems.push(`is already used${where}`);
       }
     }
     // The report keeps one finding per place, so the problems of one name are joined.

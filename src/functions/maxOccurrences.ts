@@ -1,5 +1,5 @@
 import type { RuleFunction } from './types';
-import { collect } from './collect';
+import { collect, pathKey, perDocument } from './collect';
 import { isSet } from './is-set';
 import { containerLabel } from './port-mappings';
 
@@ -10,7 +10,22 @@ interface Options {
   max: number;
 }
 
-const samePath = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((s, i) => String(s) === String(b[i]));
+/** The values at a member path in document order: how many set ones come before each place, and the first set one. */
+function occurrences(document: Record<string, unknown>, of: string) {
+  return perDocument(document, `maxOccurrences\0${of}`, () => {
+    const { values } = collect(document, of);
+    const setBefore: number[] = [0];
+    const position = new Map<string, number>();
+    let firstSet: number | undefined;
+    values.forEach((v, i) => {
+      const set = isSet(v.value);
+      if (set && firstSet === undefined) firstSet = i;
+      setBefore.push(setBefore[i] + (set ? 1 : 0));
+      position.set(pathKey(v.path), i);
+    });
+    return { values, setBefore, position, firstSet };
+  });
+}
 
 /**
  * Reports the selected value when at least `max` set values of the same kind come before it in the
@@ -28,15 +43,13 @@ const maxOccurrences: RuleFunction<Options> = {
   },
   check(value, { of, max }, ctx) {
     if (!isSet(value)) return [];
-    const before = [];
-    for (const v of collect(ctx.document, of).values) {
-      if (samePath(v.path, ctx.path)) break;
-      if (isSet(v.value)) before.push(v.path);
-    }
-    if (before.length < max) return [];
-    const first = before[0];
+    const index = occurrences(ctx.document, of);
+    const own = index.position.get(pathKey(ctx.path)) ?? index.values.length;
+    const before = index.setBefore[own];
+    if (before < max) return [];
+    const first = index.values[index.firstSet!].path;
     const firstContainer = first[0] === 'containerDefinitions' && typeof first[1] === 'number' ? containerLabel(ctx.document, first[1]) : '';
-    return [{ data: { nth: String(before.length + 1), max: String(max), first: firstContainer } }];
+    return [{ data: { nth: String(before + 1), max: String(max), first: firstContainer } }];
   },
 };
 export default maxOccurrences;

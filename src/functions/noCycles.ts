@@ -25,6 +25,16 @@ interface Options {
  */
 const STEP_BUDGET = 100_000;
 
+/** A cycle longer than this is shown by its first items and a count: its message stays short. */
+const SHOWN_ITEMS = 10;
+
+/** `"a" -> "b" -> "a"`; a long cycle as `"a" -> … (n more) -> "a"`. */
+function describeCycle(trail: readonly number[], nameOf: (i: number) => string): string {
+  const shown = trail.length > SHOWN_ITEMS ? trail.slice(0, SHOWN_ITEMS) : trail;
+  const more = trail.length - shown.length;
+  return [...shown.map(nameOf), ...(more > 0 ? [`… (${more} more)`] : []), nameOf(trail[0])].join(' -> ');
+}
+
 interface Arc {
   to: number;
   /** Where the dependency is written, relative to the checked list. */
@@ -89,27 +99,34 @@ const noCycles: RuleFunction<Options> = {
     const nameOf = (i: number) => JSON.stringify((items[i] as Record<string, unknown>)[key]);
     let steps = 0;
     // Each cycle is found once: from its lowest-index item, visiting only higher-index items.
-    for (let start = 0; start < items.length && steps < STEP_BUDGET; start++) {
+    // The depth-first search keeps its own stack: a chain of thousands of items must not exhaust the call stack.
+    for (let start = 0; start < items.length && steps <= STEP_BUDGET; start++) {
       const trail: number[] = [start];
-      const firstArc: Arc[] = [];
+      /** For each item on the trail, the index of the next arc to follow from it. */
+      const nextArc: number[] = [0];
       const onTrail = new Set<number>([start]);
-      const walk = (node: number): void => {
-        for (const arc of arcs[node]) {
-          if (++steps > STEP_BUDGET) return;
-          if (arc.to === start) {
-            results.push({ path: firstArc[0].path, data: { cycle: [...trail, start].map(nameOf).join(' -> ') } });
-          } else if (arc.to > start && !onTrail.has(arc.to)) {
-            if (node === start) firstArc.push(arc);
-            trail.push(arc.to);
-            onTrail.add(arc.to);
-            walk(arc.to);
-            trail.pop();
-            onTrail.delete(arc.to);
-            if (node === start) firstArc.pop();
-          }
+      let firstArc: Arc | undefined;
+      while (trail.length > 0) {
+        const depth = trail.length - 1;
+        const node = trail[depth];
+        const i = nextArc[depth]++;
+        if (i >= arcs[node].length) {
+          trail.pop();
+          nextArc.pop();
+          if (depth > 0) onTrail.delete(node);
+          continue;
         }
-      };
-      walk(start);
+        if (++steps > STEP_BUDGET) break;
+        const arc = arcs[node][i];
+        if (arc.to === start) {
+          results.push({ path: firstArc!.path, data: { cycle: describeCycle(trail, nameOf) } });
+        } else if (arc.to > start && !onTrail.has(arc.to)) {
+          if (depth === 0) firstArc = arc;
+          trail.push(arc.to);
+          nextArc.push(0);
+          onTrail.add(arc.to);
+        }
+      }
     }
     return results;
   },

@@ -1,6 +1,7 @@
 import type { Segment } from '../model/path';
 import { Unknown } from '../model/unknown';
 import type { FunctionResult, RuleFunction } from './types';
+import { TextPattern, userRegExp } from '../regexp/user-regexp';
 
 interface Options {
   /** Word sequences (upper case, space-separated, e.g. "API KEY") that mark a name as a secret's. */
@@ -22,14 +23,40 @@ interface Options {
 // scheme://user:password@host, with a non-empty password.
 const CREDENTIAL_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]*:[^/?#@\s]+@/i;
 
-/** Split a variable or option name into upper-case words: DB_PASSWORD, dbPassword, splunk-token, APIKey. */
+const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Split a variable or option name into upper-case words: DB_PASSWORD, dbPassword, splunk-token, APIKey.
+ * Words are runs of ASCII letters and digits, also split before an upper-case letter that follows a
+ * lower-case letter or digit (dbPassword) and before the last capital of a run followed by a
+ * lower-case letter (APIKey). One pass: regular expressions for the same split backtrack
+ * quadratically on a long run of capitals.
+ */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== '')
-    .map((w) => w.toUpperCase());
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : -1;
+    const wordChar = isUpper(c) || isLower(c) || isDigit(c);
+    if (!wordChar) {
+      if (start !== -1) words.push(name.slice(start, i).toUpperCase());
+      start = -1;
+      continue;
+    }
+    if (start === -1) {
+      start = i;
+      continue;
+    }
+    const before = name.charCodeAt(i - 1);
+    const boundary = isUpper(c) && (isLower(before) || isDigit(before) || (isUpper(before) && isLower(name.charCodeAt(i + 1))));
+    if (boundary) {
+      words.push(name.slice(start, i).toUpperCase());
+      start = i;
+    }
+  }
+  return words;
 }
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
@@ -41,7 +68,7 @@ function containsSequence(haystack: string[], needle: string[]): boolean {
 
 /** Decide whether a name is a secret's, with the options' word lists turned into sets once per rule. */
 const compiledOptions = new WeakMap<Options, (name: string) => boolean>();
-const ignoreValueCache = new WeakMap<Options, RegExp | undefined>();
+const ignoreValueCache = new WeakMap<Options, TextPattern | undefined>();
 
 function compiled(options: Options): (name: string) => boolean {
   let fn = compiledOptions.get(options);
@@ -70,8 +97,8 @@ function compiled(options: Options): (name: string) => boolean {
   return fn;
 }
 
-function ignoreValueRe(options: Options): RegExp | undefined {
-  if (!ignoreValueCache.has(options)) ignoreValueCache.set(options, options.ignoreValues ? new RegExp(`^(?:${options.ignoreValues})$`, 'i') : undefined);
+function ignoreValueRe(options: Options): TextPattern | undefined {
+  if (!ignoreValueCache.has(options)) ignoreValueCache.set(options, options.ignoreValues ? userRegExp(options.ignoreValues, 'i', true) : undefined);
   return ignoreValueCache.get(options);
 }
 
@@ -93,7 +120,7 @@ const plaintextSecret: RuleFunction<Options> = {
       ignoreNames: { type: 'array', items: { type: 'string', minLength: 1 } },
       referenceWords: { type: 'array', items: { type: 'string', pattern: '^[A-Z0-9]+$' } },
       exceptWords: { type: 'array', items: { type: 'string', pattern: '^[A-Z0-9]+$' } },
-      ignoreValues: { type: 'string', minLength: 1 },
+      ignoreValues: { type: 'string', minLength: 1, format: 'regex' },
       credentialUrls: { type: 'boolean' },
     },
   },

@@ -1,6 +1,7 @@
 import type { RuleFunction } from './types';
 import { collect } from './collect';
 import { isSet } from './is-set';
+import { userRegExp } from '../regexp/user-regexp';
 
 interface Feature {
   /** How messages name the feature. */
@@ -56,7 +57,7 @@ const platformVersionFeatures: RuleFunction<Options> = {
             in: { enum: ['taskDefinition', 'service'] },
             path: { type: 'string', minLength: 1 },
             values: { type: 'array', minItems: 1, items: { type: ['string', 'number'] } },
-            pattern: { type: 'string', minLength: 1 },
+            pattern: { type: 'string', minLength: 1, format: 'regex' },
             minimum: { type: 'string', pattern: VERSION.source },
           },
         },
@@ -72,7 +73,7 @@ const platformVersionFeatures: RuleFunction<Options> = {
       if (compare(f.minimum, version) <= 0) continue;
       const root = f.in === 'service' ? ctx.document : ctx.taskDefinition?.view;
       if (!root) continue;
-      const re = f.pattern !== undefined ? new RegExp(f.pattern) : undefined;
+      const re = f.pattern !== undefined ? userRegExp(f.pattern) : undefined;
       const used = collect(root, f.path).values.some(({ value: v }) => {
         if (f.values) return (typeof v === 'string' || typeof v === 'number') && f.values.includes(v);
         if (re) return typeof v === 'string' && re.test(v);

@@ -20,6 +20,9 @@ interface Options {
  * Single ports that fall inside a range are another rule's concern. A range that cannot be known
  * statically (it may be left out) is neither counted nor checked.
  */
+/** Each range is compared with the earlier ones: past this many comparisons (thousands of ranges), overlaps are not looked for. */
+const COMPARISON_BUDGET = 1_000_000;
+
 const portRanges: RuleFunction<Options> = {
   optionsSchema: {
     type: 'object',
@@ -37,6 +40,7 @@ const portRanges: RuleFunction<Options> = {
     const problems = new Map<string, { path: Array<string | number>; problems: string[]; range: string }>();
     const earlier: Array<{ first: number; last: number; protocol: string }> = [];
     let count = 0;
+    let comparisons = 0;
     value.portMappings.forEach((m: unknown, i: number) => {
       if (!isObject(m) || m.containerPortRange === undefined || m.containerPortRange === null || m.containerPortRange instanceof Unknown) return;
       const text = m.containerPortRange;
@@ -60,6 +64,8 @@ const portRanges: RuleFunction<Options> = {
       }
       const protocol = protocolOf(m);
       if (protocol === undefined) return;
+      if (comparisons > COMPARISON_BUDGET) return;
+      comparisons += earlier.length;
       const clash = earlier.find((e) => e.protocol === protocol && e.first <= r.last && r.first <= e.last);
       if (clash) report(`overlaps the range ${showPorts(clash.first, clash.last)}/${protocol} of the same container`);
       earlier.push({ ...r, protocol });

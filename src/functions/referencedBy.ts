@@ -31,7 +31,7 @@ const referencedBy: RuleFunction<Options> = {
     if (name instanceof Unknown) return [];
     if (typeof name !== 'string' || name === '') return [{ data: { problem: `it has no ${key} to refer to it by` } }];
     const { names, unknown } = collectNames(ctx.document, references);
-    if (unknown || names.includes(name)) return [];
+    if (unknown || names.has(name)) return [];
     return [{ data: { problem: `no ${references.slice(references.lastIndexOf('.') + 1)} names it` } }];
   },
 };

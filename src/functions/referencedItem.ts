@@ -1,5 +1,5 @@
 import type { RuleFunction } from './types';
-import { collect } from './collect';
+import { collect, perDocument } from './collect';
 import { isObject } from '../model/object';
 import { isSet } from './is-set';
 import { Unknown } from '../model/unknown';
@@ -53,7 +53,18 @@ const referencedItem: RuleFunction<Options> = {
     if (typeof name !== 'string' || name === '') return [];
     const { values, unknown } = collect(ctx.document, `${items}[*]`);
     if (unknown) return [];
-    const named = values.map((v) => v.value).filter((item) => isObject(item) && item[key] === name) as Array<Record<string, unknown>>;
+    // The items by name, once per document: a reference is looked up, not searched for.
+    const byName = perDocument(ctx.document, `referencedItem\0${items}\0${key}`, () => {
+      const map = new Map<unknown, Array<Record<string, unknown>>>();
+      for (const { value: item } of values) {
+        if (!isObject(item)) continue;
+        const list = map.get(item[key]);
+        if (list) list.push(item);
+        else map.set(item[key], [item]);
+      }
+      return map;
+    });
+    const named = byName.get(name) ?? [];
     if (named.length !== 1) return [];
     // A reference to its own item is reported by the rule on the reference itself.
     const own = ctx.path[0] === items && ctx.path.length > 1 ? values[Number(ctx.path[1])]?.value : undefined;

@@ -1,5 +1,6 @@
 import type { RuleFunction } from './types';
 import { collectNames } from './collect';
+import { userRegExp } from '../regexp/user-regexp';
 
 interface Options {
   /** Member path from the document root to the names a reference may use, e.g. `containerDefinitions[*].name`. */
@@ -13,13 +14,6 @@ interface Options {
   formatDescription?: string;
   /** The name is the part before the first occurrence of this separator (links are `name:alias`). */
   separator?: string;
-}
-
-const patterns = new Map<string, RegExp>();
-function compiled(pattern: string): RegExp {
-  let re = patterns.get(pattern);
-  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
-  return re;
 }
 
 /**
@@ -48,7 +42,7 @@ const referencesExist: RuleFunction<Options> = {
       names: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9]*(\\[\\*\\])?(\\.[A-Za-z][A-Za-z0-9]*(\\[\\*\\])?)*$' },
       noun: { type: 'string', minLength: 1 },
       notSelf: { type: 'boolean' },
-      format: { type: 'string', minLength: 1 },
+      format: { type: 'string', minLength: 1, format: 'regex' },
       formatDescription: { type: 'string', minLength: 1 },
       separator: { type: 'string', minLength: 1 },
     },
@@ -57,7 +51,7 @@ const referencesExist: RuleFunction<Options> = {
   check(value, { names: namesPath, noun, notSelf = false, format, formatDescription, separator }, ctx) {
     // An empty string is an unset reference: the rules on required members report it.
     if (typeof value !== 'string' || value === '') return [];
-    if (format !== undefined && !compiled(format).test(value)) {
+    if (format !== undefined && !userRegExp(format).test(value)) {
       return [{ data: { name: JSON.stringify(value), problem: `is not in the form ${formatDescription}` } }];
     }
     const name = separator !== undefined && value.includes(separator) ? value.slice(0, value.indexOf(separator)) : value;
@@ -66,7 +60,7 @@ const referencesExist: RuleFunction<Options> = {
       return [{ data: { name: shown, problem: `is the ${noun} itself` } }];
     }
     const { names, unknown } = collectNames(ctx.document, namesPath);
-    if (unknown || names.includes(name)) return [];
+    if (unknown || names.has(name)) return [];
     return [{ data: { name: shown, problem: `is not a ${noun} of this task definition` } }];
   },
 };

@@ -1,4 +1,5 @@
 import type { RuleFunction } from './types';
+import { userRegExp } from '../regexp/user-regexp';
 import { isSet } from './is-set';
 import { Unknown } from '../model/unknown';
 
@@ -7,13 +8,6 @@ interface Options {
   member: string;
   /** When given, only string values matching this pattern need the member (e.g. ECR image URIs). */
   pattern?: string;
-}
-
-const patterns = new Map<string, RegExp>();
-function compiled(pattern: string): RegExp {
-  let re = patterns.get(pattern);
-  if (!re) patterns.set(pattern, (re = new RegExp(pattern)));
-  return re;
 }
 
 /**
@@ -26,11 +20,11 @@ const requiresTaskMember: RuleFunction<Options> = {
     type: 'object',
     additionalProperties: false,
     required: ['member'],
-    properties: { member: { type: 'string', minLength: 1 }, pattern: { type: 'string', minLength: 1 } },
+    properties: { member: { type: 'string', minLength: 1 }, pattern: { type: 'string', minLength: 1, format: 'regex' } },
   },
   check(value, { member, pattern }, ctx) {
     if (pattern !== undefined) {
-      if (typeof value !== 'string' || !compiled(pattern).test(value)) return [];
+      if (typeof value !== 'string' || !userRegExp(pattern).test(value)) return [];
     } else if (!isSet(value)) {
       return [];
     }

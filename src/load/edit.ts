@@ -1,3 +1,4 @@
+import type { Span } from '../model/basics';
 import type { ContainerLoc, EntryLoc, ParsedDocument } from '../model/document';
 import { parseJson } from './parse-json';
 import { yamlEdit } from './edit-yaml';
@@ -90,26 +91,53 @@ export function lineStartOf(text: string, offset: number): number {
 
 // ---------------------------------------------------------------- JSON
 
+/** A value of a JSON document: the value, where its text sits, and where its members sit (absent when it has none). */
 interface JsonPlace {
   node: unknown;
+  span: Span;
   loc: ContainerLoc | undefined;
 }
 
+/** Walk a path as written down the document's location tree. */
 function jsonWalk(doc: ParsedDocument, path: readonly string[]): JsonPlace | undefined {
-  let node: unknown = doc.value;
+  let place: JsonPlace = { node: doc.value, span: doc.span, loc: doc.loc };
   for (const seg of path) {
+    const { node, loc } = place;
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, seg)) return undefined;
-    node = (node as Record<string, unknown>)[seg];
+    const entry = loc?.get(seg);
+    if (!entry) return undefined;
+    place = { node: (node as Record<string, unknown>)[seg], span: { start: entry.start, end: entry.end }, loc: entry.loc };
   }
-  return { node, loc: node !== null && typeof node === 'object' ? doc.locs.get(node) : undefined };
+  return place;
 }
 
-function sortedEntries(loc: ContainerLoc): EntryLoc[] {
-  return [...loc.entries.values()].sort((a, b) => a.keyStart - b.keyStart);
+/** The members of an object or the items of an array, in the order of the text. */
+function sortedEntries(place: JsonPlace): EntryLoc[] {
+  const { node, loc } = place;
+  if (!loc || node === null || typeof node !== 'object') return [];
+  const keys = Array.isArray(node) ? node.map((_, i) => String(i)) : Object.keys(node);
+  const entries: EntryLoc[] = [];
+  for (const key of keys) {
+    const entry = loc.get(key);
+    if (entry) entries.push(entry);
+  }
+  return entries.sort((a, b) => a.keyStart - b.keyStart);
+}
+
+function samePath(a: readonly (string | number)[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((s, i) => String(s) === b[i]);
 }
 
 function isDuplicated(doc: ParsedDocument, path: readonly string[]): boolean {
-  return doc.problems.some((p) => p.code === 'duplicate-key' && p.path !== undefined && p.path.length === path.length && p.path.every((s, i) => String(s) === path[i]));
+  return doc.problems.some((p) => p.code === 'duplicate-key' && p.path !== undefined && samePath(p.path, path));
+}
+
+/**
+ * An object with a key written twice: its location tree holds only the last of the two, so the text between
+ * neighbours is not known, and an edit that depends on neighbours (a removal, an insertion) is not made.
+ */
+function holdsDuplicate(doc: ParsedDocument, path: readonly string[]): boolean {
+  return doc.problems.some((p) => p.code === 'duplicate-key' && p.path !== undefined && samePath(p.path.slice(0, -1), path));
 }
 
 function jsonEdit(target: EditTarget, path: readonly string[], op: EditOp): TextEdit | undefined {
@@ -117,26 +145,27 @@ function jsonEdit(target: EditTarget, path: readonly string[], op: EditOp): Text
   const doc = target.json ?? parseJson(text);
   if (op.kind === 'insert' || op.kind === 'append') {
     const place = jsonWalk(doc, path);
-    if (!place?.loc) return undefined;
+    if (!place || holdsDuplicate(doc, path)) return undefined;
     if (op.kind === 'insert') {
       if (!isPlainObject(place.node) || Object.hasOwn(place.node, op.key)) return undefined;
-      return jsonInsert(text, place.loc, op);
+      return jsonInsert(text, place, op);
     }
     if (!Array.isArray(place.node)) return undefined;
-    return jsonAppend(text, place.loc, op.value);
+    return jsonAppend(text, place, op.value);
   }
   if (path.length === 0) return undefined;
-  const parent = jsonWalk(doc, path.slice(0, -1));
+  const parentPath = path.slice(0, -1);
+  const parent = jsonWalk(doc, parentPath);
   const key = path[path.length - 1];
   const inList = Array.isArray(parent?.node);
   if (!parent?.loc || !(isPlainObject(parent.node) || (inList && /^\d+$/.test(key))) || !Object.hasOwn(parent.node as object, key)) return undefined;
-  const entry = parent.loc.entries.get(key);
+  const entry = parent.loc.get(key);
   if (!entry || isDuplicated(doc, path)) return undefined;
   const value = (parent.node as Record<string, unknown>)[key];
   if (inList && op.kind !== 'replace' && op.kind !== 'quote') return undefined;
   switch (op.kind) {
     case 'remove':
-      return jsonRemove(text, parent.loc, entry);
+      return holdsDuplicate(doc, parentPath) ? undefined : jsonRemove(text, parent, entry);
     case 'replace':
       if (value !== null && typeof value === 'object') return undefined;
       return { start: entry.start, end: entry.end, text: JSON.stringify(op.value) };
@@ -156,10 +185,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** A member's own lines go with it; a member sharing its line with others takes only itself and one comma. */
-function jsonRemove(text: string, loc: ContainerLoc, entry: EntryLoc): TextEdit {
-  const members = sortedEntries(loc);
-  const i = members.indexOf(entry);
-  if (members.length === 1) return { start: loc.start + 1, end: loc.end - 1, text: '' };
+function jsonRemove(text: string, parent: JsonPlace, entry: EntryLoc): TextEdit {
+  const members = sortedEntries(parent);
+  const i = members.findIndex((m) => m.keyStart === entry.keyStart);
+  if (members.length === 1) return { start: parent.span.start + 1, end: parent.span.end - 1, text: '' };
   if (i < members.length - 1) {
     const next = members[i + 1];
     const ownLine = lineStartOf(text, entry.keyStart);
@@ -179,26 +208,35 @@ function spaceBefore(text: string, offset: number): string {
   return text.slice(i, offset);
 }
 
-function jsonInsert(text: string, loc: ContainerLoc, op: { key: string; value: JsonValue; after?: readonly string[] }): TextEdit {
-  const members = sortedEntries(loc);
-  const colon = members.length > 0 ? text.slice(members[0].keyEnd, members[0].start) : ': ';
-  const member = `${JSON.stringify(op.key)}${colon}${renderJson(op.value, colon)}`;
-  if (members.length === 0) return { start: loc.start + 1, end: loc.start + 1, text: member };
-  const anchorName = op.after?.find((name) => loc.entries.has(name));
-  if (anchorName !== undefined) {
-    const anchor = loc.entries.get(anchorName)!;
-    return { start: anchor.end, end: anchor.end, text: `,${spaceBefore(text, anchor.keyStart)}${member}` };
-  }
-  const first = members[0];
-  return { start: first.keyStart, end: first.keyStart, text: `${member},${spaceBefore(text, first.keyStart)}` };
+/**
+ * The white space the file puts after a comma between members, as the second member has it. A lone member shows
+ * only the space after the bracket: a line break and indentation are copied, and on one line a space is used.
+ */
+function separator(text: string, members: readonly EntryLoc[]): string {
+  if (members.length > 1) return spaceBefore(text, members[1].keyStart);
+  return spaceBefore(text, members[0].keyStart) || ' ';
 }
 
-function jsonAppend(text: string, loc: ContainerLoc, value: JsonValue): TextEdit {
-  const items = sortedEntries(loc);
+function jsonInsert(text: string, place: JsonPlace, op: { key: string; value: JsonValue; after?: readonly string[] }): TextEdit {
+  const members = sortedEntries(place);
+  const colon = members.length > 0 ? text.slice(members[0].keyEnd, members[0].start) : ': ';
+  const member = `${JSON.stringify(op.key)}${colon}${renderJson(op.value, colon)}`;
+  if (members.length === 0) return { start: place.span.start + 1, end: place.span.start + 1, text: member };
+  const node = place.node as Record<string, unknown>;
+  const anchor = op.after?.map((name) => (Object.hasOwn(node, name) ? place.loc?.get(name) : undefined)).find((entry) => entry !== undefined);
+  if (anchor !== undefined) {
+    return { start: anchor.end, end: anchor.end, text: `,${separator(text, members)}${member}` };
+  }
+  const first = members[0];
+  return { start: first.keyStart, end: first.keyStart, text: `${member},${separator(text, members)}` };
+}
+
+function jsonAppend(text: string, place: JsonPlace, value: JsonValue): TextEdit {
+  const items = sortedEntries(place);
   const rendered = renderJson(value, ': ');
-  if (items.length === 0) return { start: loc.start + 1, end: loc.start + 1, text: rendered };
+  if (items.length === 0) return { start: place.span.start + 1, end: place.span.start + 1, text: rendered };
   const last = items[items.length - 1];
-  return { start: last.end, end: last.end, text: `,${spaceBefore(text, last.start)}${rendered}` };
+  return { start: last.end, end: last.end, text: `,${separator(text, items)}${rendered}` };
 }
 
 /** A value on one line, with the file's own space after a colon. */

@@ -2,7 +2,7 @@ import * as path from 'path';
 import type { LoadProblem, ParsedDocument } from '../model/document';
 import { LineIndex } from '../model/text';
 import type { SourceFile, SourceUnit } from '../model/unit';
-import { decode } from './decode';
+import { decode } from '../files/decode';
 import { extractUnits } from './extract';
 import { parseJson } from './parse-json';
 import type { YamlParse } from './parse-yaml';

@@ -1,6 +1,6 @@
-import type { ContainerLoc, EntryLoc, LoadProblem, ParsedDocument } from '../model/document';
+import { ArrayEntryLocs, type ContainerLoc, type EntryLoc, type LoadProblem, type ParsedDocument } from '../model/document';
 import { setMember } from '../model/object';
-import { MAX_DEPTH, SyntaxProblem } from './parsed';
+import { MAX_DEPTH, MAX_NODES, SyntaxProblem } from './parsed';
 
 /**
  * A strict RFC 8259 parser that records where every member sits and reports duplicate keys.
@@ -11,14 +11,19 @@ export function parseJson(text: string): ParsedDocument {
   return new JsonParser(text).parseDocument();
 }
 
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 const WS = new Uint8Array(128);
 WS[0x20] = WS[0x09] = WS[0x0a] = WS[0x0d] = 1;
 
 class JsonParser {
   private pos = 0;
-  private readonly locs = new WeakMap<object, ContainerLoc>();
+  /** Where the members of the value just read sit (undefined for a scalar or an empty container). */
+  private lastLoc: ContainerLoc | undefined;
   private readonly problems: LoadProblem[] = [];
-  private readonly path: string[] = [];
+  /** The member path to the value being read, for duplicate-key reports; array items as numbers. */
+  private readonly path: Array<string | number> = [];
+  private values = 0;
 
   constructor(private readonly text: string) {}
 
@@ -27,10 +32,11 @@ class JsonParser {
     const start = this.pos;
     if (this.pos >= this.text.length) throw new SyntaxProblem('The file is empty.', 0);
     const value = this.parseValue(0);
+    const loc = this.lastLoc;
     const end = this.pos;
     this.skipWs();
     if (this.pos < this.text.length) this.fail(`Unexpected ${this.describe()} after the JSON value.`);
-    return { value, locs: this.locs, span: { start, end }, problems: this.problems };
+    return { value, loc, span: { start, end }, problems: this.problems };
   }
 
   private fail(message: string, at = this.pos): never {
@@ -55,7 +61,11 @@ class JsonParser {
   }
 
   private parseValue(depth: number): unknown {
+    if (++this.values > MAX_NODES) {
+      throw new SyntaxProblem(`The file holds more than ${MAX_NODES.toLocaleString('en-US')} values, far more than any ECS input; it is not read.`, this.pos, true);
+    }
     const c = this.text.charCodeAt(this.pos);
+    this.lastLoc = undefined;
     switch (c) {
       case 0x7b /* { */:
         return this.parseObject(depth + 1);
@@ -84,9 +94,8 @@ class JsonParser {
   }
 
   private parseNumber(): number {
-    const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    re.lastIndex = this.pos;
-    const m = re.exec(this.text);
+    NUMBER.lastIndex = this.pos;
+    const m = NUMBER.exec(this.text);
     if (!m) return this.fail('Invalid number.');
     this.pos += m[0].length;
     return Number(m[0]);
@@ -162,18 +171,14 @@ class JsonParser {
 
   private parseObject(depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, this.pos, true);
-    const start = this.pos;
     this.pos++; // {
     const obj: Record<string, unknown> = {};
-    const entries = new Map<string, EntryLoc>();
-    const loc: ContainerLoc = { start, end: start, entries };
-    this.locs.set(obj, loc);
     this.skipWs();
     if (this.text.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
-      loc.end = this.pos;
       return obj;
     }
+    const entries = new Map<string, EntryLoc>();
     for (;;) {
       this.skipWs();
       if (this.text.charCodeAt(this.pos) !== 0x22) this.fail(`Unexpected ${this.describe()}; expected a property name in double quotes.`);
@@ -187,16 +192,17 @@ class JsonParser {
       const valueStart = this.pos;
       this.path.push(key);
       const value = this.parseValue(depth);
+      const loc = this.lastLoc;
       if (entries.has(key)) {
         this.problems.push({
           code: 'duplicate-key',
           detail: key,
           span: { start: keyStart, end: keyEnd },
-          path: [...this.path],
+          path: this.path.map(String),
         });
       }
       this.path.pop();
-      entries.set(key, { keyStart, keyEnd, start: valueStart, end: this.pos });
+      entries.set(key, loc ? { keyStart, keyEnd, start: valueStart, end: this.pos, loc } : { keyStart, keyEnd, start: valueStart, end: this.pos });
       setMember(obj, key, value);
       this.skipWs();
       const c = this.text.charCodeAt(this.pos);
@@ -206,7 +212,7 @@ class JsonParser {
       }
       if (c === 0x7d) {
         this.pos++;
-        loc.end = this.pos;
+        this.lastLoc = entries;
         return obj;
       }
       this.fail(`Unexpected ${this.describe()}; expected "," or "}".`);
@@ -215,25 +221,21 @@ class JsonParser {
 
   private parseArray(depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, this.pos, true);
-    const start = this.pos;
     this.pos++; // [
     const arr: unknown[] = [];
-    const entries = new Map<string, EntryLoc>();
-    const loc: ContainerLoc = { start, end: start, entries };
-    this.locs.set(arr, loc);
     this.skipWs();
     if (this.text.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
-      loc.end = this.pos;
       return arr;
     }
+    const entries = new ArrayEntryLocs();
     for (;;) {
       this.skipWs();
       const valueStart = this.pos;
-      this.path.push(String(arr.length));
+      this.path.push(arr.length);
       const value = this.parseValue(depth);
       this.path.pop();
-      entries.set(String(arr.length), { keyStart: valueStart, keyEnd: valueStart, start: valueStart, end: this.pos });
+      entries.add(valueStart, this.pos, this.lastLoc);
       arr.push(value);
       this.skipWs();
       const c = this.text.charCodeAt(this.pos);
@@ -243,7 +245,7 @@ class JsonParser {
       }
       if (c === 0x5d) {
         this.pos++;
-        loc.end = this.pos;
+        this.lastLoc = entries;
         return arr;
       }
       this.fail(`Unexpected ${this.describe()}; expected "," or "]".`);

@@ -1,15 +1,31 @@
-import { Document, isAlias, isMap, isScalar, isSeq, Node, parseAllDocuments, Scalar } from 'yaml';
-import type { ContainerLoc, EntryLoc, LoadProblem, ParsedDocument } from '../model/document';
+import { Alias, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Node, Pair, parseAllDocuments, Scalar } from 'yaml';
+import { ArrayEntryLocs, type ContainerLoc, type EntryLoc, type LoadProblem, type ParsedDocument } from '../model/document';
 import { setMember } from '../model/object';
-import { MAX_DEPTH, SyntaxProblem } from './parsed';
+import { MAX_DEPTH, MAX_NODES, SyntaxProblem } from './parsed';
 
 /** A document that failed to parse, with where it failed. */
 export interface BrokenDocument {
   error: SyntaxProblem;
 }
 
-/** Aliases may repeat a subtree; past this many produced nodes the document is refused ("billion laughs"). */
-const MAX_NODES = 200_000;
+/**
+ * The yaml library spends about 20 µs and 2 KB on each node, and a few µs on every other token
+ * (a blank line, a comment), so a large file is counted before it is parsed. A CloudFormation
+ * template at its 1 MB maximum holds about 60,000 nodes and 250,000 tokens.
+ */
+const MAX_TOKENS = 1_000_000;
+
+/**
+ * Files up to the size of the largest task definition AWS takes are parsed without counting first:
+ * they cannot hold more than about 32,000 nodes (each takes at least two characters).
+ */
+const COUNT_FROM = 64 * 1024;
+
+/**
+ * Re-parsing a file to repair quoted continuation lines costs a whole parse per repair: at most
+ * 20 repairs, and no more re-parsed text in all than this.
+ */
+const REPAIR_BUDGET = 2 * 1024 * 1024;
 
 /**
  * Parse every YAML document in the text. CloudFormation short-form tags become the long form
@@ -17,12 +33,20 @@ const MAX_NODES = 200_000;
  */
 export interface YamlParse {
   documents: Array<ParsedDocument | BrokenDocument>;
-  /** The text the offsets refer to: the input, or the input with quoted continuation lines indented. */
+  /**
+   * The text the offsets refer to: the input with lone "\r" line ends made "\n" (same length), and
+   * quoted continuation lines indented when that was needed.
+   */
   text: string;
 }
 
 /** Parse every YAML 1.2 construct with the yaml library. */
-export function parseYaml(text: string): YamlParse {
+export function parseYaml(input: string): YamlParse {
+  // YAML counts a lone "\r" as a line end, as PyYAML (and so CloudFormation) does; the yaml library
+  // does not. Replacing it keeps every offset.
+  let text = input.indexOf('\r') === -1 ? input : input.replace(/\r(?!\n)/g, '\n');
+  const tooBig = text.length > COUNT_FROM ? overBudget(text) : undefined;
+  if (tooBig) return { documents: [{ error: tooBig }], text };
   let list: Document.Parsed[];
   try {
     list = parseAll(text);
@@ -32,7 +56,7 @@ export function parseYaml(text: string): YamlParse {
   }
   // PyYAML, and so CloudFormation, accept a quoted scalar whose continuation lines sit at the
   // parent's indentation; YAML 1.2 does not. Indent such lines (same line count) and try again.
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < 20 && (attempt + 1) * text.length <= REPAIR_BUDGET; attempt++) {
     const failed = list.find((d) => d.errors.length > 0 && d.errors[0].code === 'MISSING_CHAR' && /quote/.test(d.errors[0].message));
     if (!failed) break;
     const repaired = indentQuotedContinuation(text, failed.errors[0].pos[0]);
@@ -48,6 +72,7 @@ export function parseYaml(text: string): YamlParse {
     list = again;
   }
   const out: Array<ParsedDocument | BrokenDocument> = [];
+  const budget = { produced: 0 };
   for (const doc of list) {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
@@ -56,7 +81,7 @@ export function parseYaml(text: string): YamlParse {
     }
     if (doc.contents === null && list.length > 1) continue; // an empty document between separators
     try {
-      out.push(new YamlWalker(doc).run());
+      out.push(new YamlWalker(doc, text, budget).run());
     } catch (err) {
       if (err instanceof SyntaxProblem) out.push({ error: err });
       else if (err instanceof RangeError) out.push({ error: new SyntaxProblem('The document is nested too deeply to read.', 0) });
@@ -77,6 +102,48 @@ function parseAll(text: string): Document.Parsed[] {
   }
 }
 
+/** Tokens that make a node of the yaml library: scalars, collections, aliases, and the indicators that imply one. */
+const NODE_TOKENS = new Set(['single-quoted-scalar', 'double-quoted-scalar', 'flow-seq-start', 'flow-map-start', 'alias', 'seq-item-ind', 'explicit-key-ind', 'map-value-ind']);
+
+/**
+ * Count the file's tokens with the yaml library's own lexer (linear, and memory for one token at a
+ * time), stopping as soon as a budget is exceeded. Returns the problem, or undefined within budget.
+ */
+function overBudget(text: string): SyntaxProblem | undefined {
+  let tokens = 0;
+  let nodes = 0;
+  let offset = 0;
+  let scalarSource = false;
+  for (const token of new Lexer().lex(text)) {
+    // The lexer adds a few one-character markers that are not in the text.
+    if (token !== CST.DOCUMENT && token !== CST.SCALAR && token !== CST.FLOW_END) offset += token.length;
+    tokens++;
+    if (scalarSource) {
+      scalarSource = false; // the text of a scalar, whatever it looks like
+    } else if (token === CST.SCALAR) {
+      nodes++;
+      scalarSource = true;
+    } else if (NODE_TOKENS.has(CST.tokenType(token) ?? '')) {
+      nodes++;
+    }
+    if (nodes > MAX_NODES) {
+      return new SyntaxProblem(
+        `The file holds more than ${MAX_NODES.toLocaleString('en-US')} YAML nodes (keys, values and list items), far more than any ECS input; it is not read.`,
+        Math.min(offset, text.length),
+        true,
+      );
+    }
+    if (tokens > MAX_TOKENS) {
+      return new SyntaxProblem(
+        `The file holds more than ${MAX_TOKENS.toLocaleString('en-US')} YAML tokens (lines, comments, indicators and values), far more than any ECS input; it is not read.`,
+        Math.min(offset, text.length),
+        true,
+      );
+    }
+  }
+  return undefined;
+}
+
 /**
  * For an unclosed quoted scalar on the line holding `offset`, indent the following lines up to the
  * closing quote by two spaces more than the line that opens it. Returns undefined when that is not the case.
@@ -86,15 +153,19 @@ function indentQuotedContinuation(text: string, offset: number): string | undefi
   const lineEnd = text.indexOf('\n', lineStart);
   if (lineEnd === -1) return undefined;
   const line = text.slice(lineStart, lineEnd);
-  const m = /^(\s*)(?:- )?[^'"#]*:\s+(['"])/.exec(line);
+  // The indentation is measured by hand: a regular expression starting `^(\s*)…` before a class
+  // that also takes spaces would backtrack quadratically on a long line of spaces.
+  let depth = 0;
+  while (depth < line.length && (line[depth] === ' ' || line[depth] === '\t')) depth++;
+  const m = /^(?:- )?[^'"#]*:\s+(['"])/.exec(line.slice(depth));
   if (!m) return undefined;
-  const quote = m[2];
-  const indent = ' '.repeat(m[1].length + 2);
+  const quote = m[1];
+  const indent = ' '.repeat(depth + 2);
   const lines = text.slice(lineEnd + 1).split('\n');
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (/^\s*$/.test(l)) continue;
-    if (!l.startsWith(indent)) lines[i] = indent + l.replace(/^\s*/, '');
+    if (l.trim() === '') continue;
+    if (!l.startsWith(indent)) lines[i] = indent + l.trimStart();
     if (l.includes(quote)) return text.slice(0, lineEnd + 1) + lines.join('\n');
   }
   return undefined;
@@ -105,126 +176,191 @@ function cleanMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+type Range = [number, number, number];
+
 class YamlWalker {
-  private readonly locs = new WeakMap<object, ContainerLoc>();
+  /** Where the members of the value just converted sit (undefined for a scalar or an empty container). */
+  private lastLoc: ContainerLoc | undefined;
   private readonly problems: LoadProblem[] = [];
   private readonly path: string[] = [];
-  private produced = 0;
+  private aliasTargets: Map<Alias, Node> | undefined;
 
-  constructor(private readonly doc: Document.Parsed) {}
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+    /** Values produced for the whole file: aliases may repeat a subtree ("billion laughs"). */
+    private readonly budget: { produced: number },
+  ) {}
 
   run(): ParsedDocument {
     const root = this.doc.contents as Node | null;
-    const value = root ? this.convert(root, 0) : null;
     const range = root?.range ?? this.doc.range;
-    return { value, locs: this.locs, span: { start: range[0], end: range[1] }, problems: this.problems };
+    const value = root ? this.convert(root, 0, range) : null;
+    return { value, loc: root ? this.lastLoc : undefined, span: { start: range[0], end: range[1] }, problems: this.problems };
   }
 
-  private convert(node: Node, depth: number): unknown {
-    if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, node.range?.[0] ?? 0);
-    if (++this.produced > MAX_NODES) {
-      throw new SyntaxProblem(`The document expands to more than ${MAX_NODES} nodes (YAML aliases repeated too often).`, node.range?.[0] ?? 0);
+  /** Where the alias points: the last node before it that carries its anchor (as YAML defines it), found in one pass per document. */
+  private resolve(alias: Alias): Node | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, Node>();
+      const latest = new Map<string, Node>();
+      // Document order, iteratively: a deep document must not exhaust the stack here.
+      const stack: unknown[] = [this.doc.contents];
+      while (stack.length > 0) {
+        const item = stack.pop();
+        if (isPair(item)) {
+          stack.push(item.value, item.key);
+        } else if (isAlias(item)) {
+          const target = latest.get(item.source);
+          if (target) targets.set(item, target);
+        } else if (isScalar(item) || isMap(item) || isSeq(item)) {
+          if (item.anchor) latest.set(item.anchor, item);
+          if (!isScalar(item)) for (let i = item.items.length - 1; i >= 0; i--) stack.push(item.items[i]);
+        }
+      }
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
+  }
+
+  private convert(node: Node, depth: number, around: Range): unknown {
+    const range = node.range ?? around;
+    if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, range[0]);
+    if (++this.budget.produced > MAX_NODES) {
+      throw new SyntaxProblem(`The file expands to more than ${MAX_NODES.toLocaleString('en-US')} values (YAML aliases repeated too often, or a file far larger than any ECS input).`, range[0], true);
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
-      if (!target) throw new SyntaxProblem(`Unknown alias "*${node.source}".`, node.range?.[0] ?? 0);
-      return this.convert(target, depth + 1);
+      const target = this.resolve(node);
+      if (!target) throw new SyntaxProblem(`Unknown alias "*${node.source}".`, range[0]);
+      return this.convert(target, depth + 1, range);
     }
     const tag = shortFormTag(node.tag);
-    const plain = this.convertPlain(node, depth);
+    const plain = this.convertPlain(node, depth, range);
     if (tag === undefined) return plain;
     // `!Ref Mode` -> { Ref: "Mode" }, located where the tagged node is.
-    const range = node.range!;
     const wrapper: Record<string, unknown> = {};
     setMember(wrapper, tag, plain);
-    const entries = new Map<string, EntryLoc>([[tag, { keyStart: range[0], keyEnd: range[0], start: range[0], end: range[1] }]]);
-    this.locs.set(wrapper, { start: range[0], end: range[1], entries });
+    const inner = this.lastLoc;
+    const entry: EntryLoc = { keyStart: range[0], keyEnd: range[0], start: range[0], end: range[1] };
+    if (inner) entry.loc = inner;
+    this.lastLoc = new Map([[tag, entry]]);
     return wrapper;
   }
 
-  private convertPlain(node: Node, depth: number): unknown {
-    const range = node.range!;
+  private convertPlain(node: Node, depth: number, range: Range): unknown {
+    this.lastLoc = undefined;
     if (isScalar(node)) return scalarValue(node);
     if (isSeq(node)) {
       const arr: unknown[] = [];
-      const entries = new Map<string, EntryLoc>();
-      this.locs.set(arr, { start: range[0], end: range[1], entries });
-      for (const item of node.items as Node[]) {
-        const index = String(arr.length);
-        this.path.push(index);
-        if (item === null || item === undefined) {
+      const entries = new ArrayEntryLocs();
+      for (const item of node.items as unknown[]) {
+        this.path.push(String(arr.length));
+        if (isPair(item)) {
+          // An item of `!!omap` or `!!pairs` is one key and its value, written `- key: value`.
+          const r = this.pairRange(item, range);
+          arr.push(this.convertPairs([item], depth + 1, r));
+          entries.add(r[0], r[1], this.lastLoc);
+        } else if (item === null || item === undefined) {
           arr.push(null);
+          entries.add(range[0], range[0], undefined);
         } else {
-          const r = item.range!;
-          entries.set(index, { keyStart: r[0], keyEnd: r[0], start: r[0], end: r[1] });
-          arr.push(this.convert(item, depth + 1));
+          const r = (item as Node).range ?? range;
+          arr.push(this.convert(item as Node, depth + 1, r));
+          entries.add(r[0], r[1], this.lastLoc);
         }
         this.path.pop();
       }
+      this.lastLoc = arr.length > 0 ? entries : undefined;
       return arr;
     }
-    if (isMap(node)) {
-      const obj: Record<string, unknown> = {};
-      const entries = new Map<string, MergedEntry>();
-      this.locs.set(obj, { start: range[0], end: range[1], entries });
-      for (const pair of node.items) {
-        const keyNode = pair.key as Node | null;
-        const key = keyNode === null ? '' : keyText(keyNode, this.doc);
-        const valueNode = pair.value as Node | null;
-        const keyStart = keyNode?.range?.[0] ?? range[0];
-        const keyEnd = keyNode?.range?.[1] ?? keyStart;
-        if (key === '<<' && valueNode && (isAlias(valueNode) || isMap(valueNode) || isSeq(valueNode))) {
-          this.merge(obj, entries, valueNode, keyStart, depth);
-          continue;
-        }
-        this.path.push(key);
-        if (entries.has(key) && !entries.get(key)!.merged) {
-          this.problems.push({
-            code: 'duplicate-key',
-            detail: key,
-            span: { start: keyStart, end: keyEnd },
-            path: [...this.path],
-          });
-        }
-        const value = valueNode ? this.convert(valueNode, depth + 1) : null;
-        this.path.pop();
-        const end = valueNode?.range?.[1] ?? keyEnd;
-        entries.set(key, { keyStart, keyEnd, start: valueNode?.range?.[0] ?? keyEnd, end });
-        setMember(obj, key, value);
-      }
-      return obj;
-    }
+    if (isMap(node)) return this.convertPairs(node.items, depth, range);
     return null;
   }
 
+  /** A mapping (or one `!!omap` item) from its pairs. */
+  private convertPairs(pairs: readonly Pair[], depth: number, range: Range): Record<string, unknown> {
+    if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, range[0]);
+    const obj: Record<string, unknown> = {};
+    const entries = new Map<string, MergedEntry>();
+    for (const pair of pairs) {
+      const keyNode = pair.key as Node | null;
+      const key = keyNode === null ? '' : this.keyText(keyNode);
+      const valueNode = pair.value as Node | null;
+      const keyStart = keyNode?.range?.[0] ?? range[0];
+      const keyEnd = keyNode?.range?.[1] ?? keyStart;
+      if (key === '<<' && valueNode && (isAlias(valueNode) || isMap(valueNode) || isSeq(valueNode))) {
+        this.merge(obj, entries, valueNode, keyStart, depth, range);
+        continue;
+      }
+      this.path.push(key);
+      if (entries.has(key) && !entries.get(key)!.merged) {
+        this.problems.push({
+          code: 'duplicate-key',
+          detail: key,
+          span: { start: keyStart, end: keyEnd },
+          path: [...this.path],
+        });
+      }
+      const valueRange: Range = valueNode?.range ?? [keyEnd, keyEnd, keyEnd];
+      const value = valueNode ? this.convert(valueNode, depth + 1, valueRange) : null;
+      const loc = valueNode ? this.lastLoc : undefined;
+      this.path.pop();
+      const entry: MergedEntry = { keyStart, keyEnd, start: valueNode ? valueRange[0] : keyEnd, end: valueNode ? valueRange[1] : keyEnd };
+      if (loc) entry.loc = loc;
+      entries.set(key, entry);
+      setMember(obj, key, value);
+    }
+    this.lastLoc = entries.size > 0 ? entries : undefined;
+    return obj;
+  }
+
+  private pairRange(pair: Pair, around: Range): Range {
+    const start = (pair.key as Node | null)?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? around[0];
+    const end = (pair.value as Node | null)?.range?.[1] ?? (pair.key as Node | null)?.range?.[1] ?? start;
+    return [start, end, end];
+  }
+
   /** YAML merge keys (`<<: *base`): members of the merged maps that the map does not set itself. */
-  private merge(obj: Record<string, unknown>, entries: Map<string, MergedEntry>, source: Node, keyStart: number, depth: number): void {
+  private merge(obj: Record<string, unknown>, entries: Map<string, MergedEntry>, source: Node, keyStart: number, depth: number, around: Range): void {
     const sources = isSeq(source) ? (source.items as Node[]) : [source];
     for (const s of sources) {
-      const merged = this.convert(s, depth + 1);
+      const r: Range = s?.range ?? source.range ?? around;
+      const merged = s ? this.convert(s, depth + 1, r) : null;
+      const mergedLoc = s ? this.lastLoc : undefined;
       if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) {
-        throw new SyntaxProblem('A merge key (<<) must refer to a mapping.', s.range?.[0] ?? keyStart);
+        throw new SyntaxProblem('A merge key (<<) must refer to a mapping.', r[0]);
       }
       for (const [k, v] of Object.entries(merged)) {
         if (entries.has(k)) continue;
-        const r = s.range!;
-        entries.set(k, { keyStart, keyEnd: keyStart + 2, start: r[0], end: r[1], merged: true });
+        const entry: MergedEntry = { keyStart, keyEnd: keyStart + 2, start: r[0], end: r[1], merged: true };
+        const loc = mergedLoc?.get(k)?.loc;
+        if (loc) entry.loc = loc;
+        entries.set(k, entry);
         setMember(obj, k, v);
       }
     }
+  }
+
+  /**
+   * A key as a member name. JSON (and so AWS) knows only string keys: a scalar key is its value as
+   * text, an alias the key it names, and a collection used as a key (`? {a: 1}`, `? [a, b]`) its
+   * text as written, so that it is reported as an unknown member like any other.
+   */
+  private keyText(node: Node): string {
+    const target = isAlias(node) ? this.resolve(node) : node;
+    if (target && isScalar(target)) {
+      const v = target.value;
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+      if (typeof target.source === 'string') return target.source;
+    }
+    const r = node.range;
+    return r ? this.text.slice(r[0], r[1]).trim() : '';
   }
 }
 
 interface MergedEntry extends EntryLoc {
   merged?: boolean;
-}
-
-function keyText(node: Node, doc: Document.Parsed): string {
-  if (isScalar(node)) {
-    const v = node.value;
-    return v === null ? '' : String(v);
-  }
-  return String(node.toJSON?.(doc) ?? '');
 }
 
 function scalarValue(node: Scalar): unknown {

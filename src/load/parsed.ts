@@ -12,3 +12,10 @@ export class SyntaxProblem extends Error {
 
 /** Documents nested deeper than this are refused: no ECS input comes near it, and it keeps every later stage's recursion safe. */
 export const MAX_DEPTH = 500;
+
+/**
+ * A file that holds more values (objects, arrays and scalars, not counting keys) than this is
+ * refused. CloudFormation takes templates up to 1 MB, which hold about 50,000 values; every later
+ * stage costs time in the number of values, so a bigger count is refused before it is paid for.
+ */
+export const MAX_NODES = 200_000;

@@ -9,11 +9,35 @@ export interface EntryLoc {
   keyEnd: number;
   start: number;
   end: number;
+  /** Where the members of the member sit, when it is a non-empty object or array. */
+  loc?: ContainerLoc;
 }
 
-/** Where an object or array sits, and where each of its members sits. Array members use "0", "1", … */
-export interface ContainerLoc extends Span {
-  entries: Map<string, EntryLoc>;
+/** Where the members of an object or array sit, by key (array items by "0", "1", …); a Map serves for an object. */
+export interface ContainerLoc {
+  get(key: string): EntryLoc | undefined;
+}
+
+/** Array items' locations, kept as numbers: a list can hold many items, and an object for each would cost. */
+export class ArrayEntryLocs implements ContainerLoc {
+  /** Start and end of each item, in pairs. */
+  private readonly spans: number[] = [];
+  /** The item's own members' locations, by item index (sparse: only items that are non-empty containers). */
+  private readonly children: Array<ContainerLoc | undefined> = [];
+
+  add(start: number, end: number, loc: ContainerLoc | undefined): void {
+    if (loc) this.children[this.spans.length / 2] = loc;
+    this.spans.push(start, end);
+  }
+
+  get(key: string): EntryLoc | undefined {
+    if (!/^(?:0|[1-9]\d{0,8})$/.test(key)) return undefined;
+    const i = Number(key);
+    if (2 * i >= this.spans.length) return undefined;
+    const start = this.spans[2 * i];
+    const loc = this.children[i];
+    return { keyStart: start, keyEnd: start, start, end: this.spans[2 * i + 1], ...(loc ? { loc } : {}) };
+  }
 }
 
 /**
@@ -45,11 +69,15 @@ export interface LoadProblem {
   document?: number;
 }
 
-/** One parsed document: its plain value and a map back to the text. */
+/**
+ * One parsed document: its plain value and a map back to the text. The map is a tree beside the value
+ * rather than a lookup by object identity: an identity map costs about 5 µs per object and array in V8,
+ * and a file may hold hundreds of thousands of them.
+ */
 export interface ParsedDocument {
   value: unknown;
-  /** Positions of every object and array in `value`, keyed by identity. */
-  locs: WeakMap<object, ContainerLoc>;
+  /** Where the members of `value` sit, when it is a non-empty object or array. */
+  loc: ContainerLoc | undefined;
   span: Span;
   /** Problems that do not stop the document from being linted (duplicate keys). */
   problems: LoadProblem[];
@@ -62,13 +90,14 @@ export interface ParsedDocument {
  */
 export function locate(doc: ParsedDocument, segments: readonly string[]): Span {
   let node: unknown = doc.value;
+  let loc = doc.loc;
   let keySpan: Span = { start: doc.span.start, end: doc.span.start + 1 };
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i];
-    const loc = node !== null && typeof node === 'object' ? doc.locs.get(node) : undefined;
-    const entry = loc?.entries.get(seg);
+    const entry = node !== null && typeof node === 'object' ? loc?.get(seg) : undefined;
     if (!entry || !Object.hasOwn(node as object, seg)) return keySpan;
     node = (node as Record<string, unknown>)[seg];
+    loc = entry.loc;
     const hasKey = entry.keyEnd > entry.keyStart;
     if (i === segments.length - 1) return { start: hasKey ? entry.keyStart : entry.start, end: entry.end };
     keySpan = hasKey ? { start: entry.keyStart, end: entry.keyEnd } : { start: entry.start, end: entry.start + 1 };

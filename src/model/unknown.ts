@@ -36,14 +36,36 @@ export class Unknown {
  * - `${NAME}`: Terraform's templatefile(), envsubst, CodeBuild, shell.
  * - `{{ name }}`: Go templates (ecspresso), Jinja, Mustache; Docker's log tag templates too, which are filled
  *   in at run time.
- * - `$NAME`: envsubst; `$$$NAME$$$`: some CD tools' token replacement.
+ * - `$NAME`: envsubst; also inside `$$$NAME$$$`, some CD tools' token replacement.
  * - `%NAME%` (upper case, three characters or more, so that strftime formats such as `%Y%m%d` stay values):
  *   Azure DevOps / Octopus-style token replacement, Windows batch.
  * - `<name>`: documentation placeholders and CodePipeline's `<IMAGE1_NAME>`.
  */
-const PLACEHOLDER = /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\$\$[A-Za-z_][A-Za-z0-9_]*\$\$\$|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Z_][A-Z0-9_]{2,}%|<[A-Za-z_][^<>\n]{0,63}>/;
+// Each alternative is linear: `$NAME`, `%NAME%` and `<name>` are bounded by their character classes, and the
+// brace forms are scanned by hand because `\$\{[^}]*\}` retried from every `${` is quadratic on a long value.
+const TOKEN = /\$[A-Za-z_]|%[A-Z_][A-Z0-9_]{2,}%|<[A-Za-z_][^<>\n]{0,63}>/;
 const MAYBE = /[$%{<]/;
 
 export function isPlaceholderString(value: string): boolean {
-  return MAYBE.test(value) && PLACEHOLDER.test(value);
+  return MAYBE.test(value) && (hasDollarBraces(value) || hasDoubleBraces(value) || TOKEN.test(value));
+}
+
+/** `${…}`: a `${` with a `}` anywhere after it. */
+function hasDollarBraces(value: string): boolean {
+  const open = value.indexOf('${');
+  return open >= 0 && value.indexOf('}', open + 2) >= 0;
+}
+
+/** `{{…}}`: a `{{`, then no `}` until a `}}`. */
+function hasDoubleBraces(value: string): boolean {
+  let open = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x7b && value.charCodeAt(i + 1) === 0x7b) open = true;
+    else if (c === 0x7d) {
+      if (open && value.charCodeAt(i + 1) === 0x7d) return true;
+      open = false;
+    }
+  }
+  return false;
 }

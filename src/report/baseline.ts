@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { readTextFile } from '../files/read';
 import { fileResult, type FileResult, type Finding } from '../model/finding';
 
 /**
@@ -74,4 +75,14 @@ export function parseBaseline(text: string, file: string): Baseline {
   const b = data as Baseline;
   if (!b || b.version !== 1 || typeof b.files !== 'object' || b.files === null) throw new Error(`${file} is not an ecslint baseline (version 1).`);
   return { version: 1, files: b.files, root: path.dirname(path.resolve(file)) };
+}
+
+/**
+ * Read and check a baseline file like every file ecslint reads: a FIFO, a device or a file over the size
+ * limit is refused with the reason rather than waited for or loaded.
+ */
+export function readBaseline(file: string): Baseline {
+  const read = readTextFile(file);
+  if ('error' in read) throw new Error(`${file} cannot be read: ${read.error}`);
+  return parseBaseline(read.text, file);
 }

@@ -1,8 +1,9 @@
 import { parseJson } from '../parse-json';
-import type { ContainerLoc, LoadProblem } from '../../model/document';
+import type { ContainerLoc, EntryLoc, LoadProblem } from '../../model/document';
 import { setMember } from '../../model/object';
 import { SyntaxProblem } from '../parsed';
 import { Unknown } from '../../model/unknown';
+import type { IdentityLocs } from './loc-tree';
 import type { MappedText } from './mapped-text';
 
 /**
@@ -38,7 +39,7 @@ export interface EmbeddedJson {
  * written (`labels[n]` is the source text of placeholder n). Duplicate-key problems get `pathPrefix`
  * in front of their paths. A syntax error is thrown as a `SyntaxProblem` at its source offset.
  */
-export function parseEmbeddedJson(made: MappedText, locs: WeakMap<object, ContainerLoc>, pathPrefix: readonly string[] = [], labels: readonly string[] = []): EmbeddedJson {
+export function parseEmbeddedJson(made: MappedText, locs: IdentityLocs, pathPrefix: readonly string[] = [], labels: readonly string[] = []): EmbeddedJson {
   let doc;
   try {
     doc = parseJson(made.text);
@@ -49,13 +50,16 @@ export function parseEmbeddedJson(made: MappedText, locs: WeakMap<object, Contai
   const relabel = (s: string) => s.replace(MARKER, (_, n: string) => labels[Number(n)] ?? '${…}');
   const hasMarker = labels.length > 0;
 
-  const visit = (value: unknown): unknown => {
+  const visit = (value: unknown, loc: ContainerLoc | undefined, span: { start: number; end: number }): unknown => {
     if (typeof value === 'string') return hasMarker && value.includes(OPEN) ? new Unknown(relabel(value)) : value;
     if (value === null || typeof value !== 'object') return value;
-    const loc = doc.locs.get(value);
-    const entries = new Map<string, { keyStart: number; keyEnd: number; start: number; end: number }>();
+    const entries = new Map<string, EntryLoc>();
+    const childLocs = new Map<string, EntryLoc>();
     if (loc) {
-      for (const [k, e] of loc.entries) {
+      for (const k of Object.keys(value)) {
+        const e = loc.get(k);
+        if (!e) continue;
+        childLocs.set(k, e);
         entries.set(hasMarker ? relabel(k) : k, {
           keyStart: made.sourceStart(e.keyStart),
           keyEnd: e.keyEnd > e.keyStart ? made.sourceEnd(e.keyEnd) : made.sourceStart(e.keyStart),
@@ -64,9 +68,14 @@ export function parseEmbeddedJson(made: MappedText, locs: WeakMap<object, Contai
         });
       }
     }
+    const at = { start: made.sourceStart(span.start), end: made.sourceEnd(span.end) };
+    const child = (k: string, v: unknown) => {
+      const e = childLocs.get(k);
+      return visit(v, e?.loc, e ?? { start: span.start, end: span.start });
+    };
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) value[i] = visit(value[i]);
-      if (loc) locs.set(value, { start: made.sourceStart(loc.start), end: made.sourceEnd(loc.end), entries });
+      for (let i = 0; i < value.length; i++) value[i] = child(String(i), value[i]);
+      if (loc) locs.set(value, { ...at, entries });
       return value;
     }
     const obj = value as Record<string, unknown>;
@@ -75,15 +84,15 @@ export function parseEmbeddedJson(made: MappedText, locs: WeakMap<object, Contai
     if (hasMarker && keys.some((k) => k.includes(OPEN))) {
       // A key with a placeholder is kept with the placeholder as written.
       out = {};
-      for (const k of keys) setMember(out, relabel(k), visit(obj[k]));
+      for (const k of keys) setMember(out, relabel(k), child(k, obj[k]));
     } else {
-      for (const k of keys) obj[k] = visit(obj[k]);
+      for (const k of keys) obj[k] = child(k, obj[k]);
     }
-    if (loc) locs.set(out, { start: made.sourceStart(loc.start), end: made.sourceEnd(loc.end), entries });
+    if (loc) locs.set(out, { ...at, entries });
     return out;
   };
 
-  const value = visit(doc.value);
+  const value = visit(doc.value, doc.loc, doc.span);
   const problems = doc.problems.map((p) => ({
     ...p,
     detail: hasMarker ? relabel(p.detail) : p.detail,

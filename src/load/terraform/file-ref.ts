@@ -1,5 +1,6 @@
 import type { Span } from '../../model/basics';
-import type { ContainerLoc, ParsedDocument } from '../../model/document';
+import type { ParsedDocument } from '../../model/document';
+import { IdentityLocs, linkLocs } from './loc-tree';
 import { SyntaxProblem } from '../parsed';
 import { Unknown } from '../../model/unknown';
 import { parseEmbeddedJson } from './embedded-json';
@@ -50,14 +51,14 @@ export type ReferencedJson = ParsedDocument | { error: SyntaxProblem };
  * `file`, the text is read as it is: Terraform does not render it.
  */
 export function readReferencedJson(text: string, ref: Pick<FileReference, 'fn' | 'vars'>): ReferencedJson {
-  const locs = new WeakMap<object, ContainerLoc>();
+  const locs: IdentityLocs = new WeakMap();
   const span = { start: 0, end: text.length };
   if (ref.fn === 'file') {
     const made = new MappedText();
     made.appendVerbatim(text, 0);
     try {
       const { value, problems } = parseEmbeddedJson(made, locs);
-      return { value, locs, span, problems };
+      return { value, loc: linkLocs(value, locs), span, problems };
     } catch (err) {
       if (err instanceof SyntaxProblem) return { error: err };
       throw err;
@@ -71,14 +72,14 @@ export function readReferencedJson(text: string, ref: Pick<FileReference, 'fn' |
     const v = vars[name];
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
   });
-  if (!rendered) return { value: new Unknown('a template with %{ } directives'), locs, span, problems: [] };
+  if (!rendered) return { value: new Unknown('a template with %{ } directives'), loc: undefined, span, problems: [] };
   try {
     const { value, problems } = parseEmbeddedJson(rendered.made, locs, [], rendered.labels);
-    return { value, locs, span, problems };
+    return { value, loc: linkLocs(value, locs), span, problems };
   } catch (err) {
     if (!(err instanceof SyntaxProblem)) throw err;
     // Placeholders left in place may render as text that completes the JSON (`"cpu": ${cpu}`).
-    if (rendered.labels.length > 0) return { value: new Unknown('a template that is JSON only once rendered'), locs, span, problems: [] };
+    if (rendered.labels.length > 0) return { value: new Unknown('a template that is JSON only once rendered'), loc: undefined, span, problems: [] };
     return { error: err };
   }
 }

@@ -10,7 +10,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { LineIndex } from '../../model/text';
-import type { ContainerLoc, EntryLoc, LoadProblem, ParsedDocument } from '../../model/document';
+import type { EntryLoc, LoadProblem, ParsedDocument } from '../../model/document';
+import { BuildLoc, IdentityLocs, linkLocs } from './loc-tree';
 import { setMember } from '../../model/object';
 import { MAX_DEPTH, SyntaxProblem } from '../parsed';
 import { Unknown } from '../../model/unknown';
@@ -136,7 +137,7 @@ function syntax(n: Node): Node[] {
 }
 
 class Converter {
-  readonly locs = new WeakMap<object, ContainerLoc>();
+  readonly locs: IdentityLocs = new WeakMap();
   readonly problems: LoadProblem[] = [];
   readonly fileReferences: FileReference[] = [];
 
@@ -150,9 +151,9 @@ class Converter {
     return new Unknown(this.src(n));
   }
 
-  private container<T extends object>(value: T, start: number, end: number): { value: T; entries: Map<string, EntryLoc>; loc: ContainerLoc } {
+  private container<T extends object>(value: T, start: number, end: number): { value: T; entries: Map<string, EntryLoc>; loc: BuildLoc } {
     const entries = new Map<string, EntryLoc>();
-    const loc: ContainerLoc = { start, end, entries };
+    const loc: BuildLoc = { start, end, entries };
     this.locs.set(value, loc);
     return { value, entries, loc };
   }
@@ -194,7 +195,7 @@ class Converter {
       ofType.entries.set(name, { keyStart: block.startIndex, keyEnd: labels[1].endIndex, start: block.startIndex, end: block.endIndex });
       if (blockBody) this.body(blockBody, resource.value, resource.entries, ['resource', resourceType, name], 1, 'Attribute redefined', true);
     }
-    return { value: doc.value, locs: this.locs, span: { start: root.startIndex, end: root.endIndex }, problems: this.problems };
+    return { value: doc.value, loc: linkLocs(doc.value, this.locs), span: { start: root.startIndex, end: root.endIndex }, problems: this.problems };
   }
 
   /**
@@ -229,7 +230,7 @@ class Converter {
   /** The attributes and nested blocks of a block body, into `target`. */
   private body(body: Node, target: Record<string, unknown>, entries: Map<string, EntryLoc>, path: string[], depth: number, redefined: string, resourceTop = false): void {
     if (depth > MAX_DEPTH) throw new SyntaxProblem(`Nesting deeper than ${MAX_DEPTH} levels.`, body.startIndex, true);
-    const lists = new Map<string, { list: unknown[]; entries: Map<string, EntryLoc>; loc: ContainerLoc }>();
+    const lists = new Map<string, { list: unknown[]; entries: Map<string, EntryLoc>; loc: BuildLoc }>();
     for (const item of syntax(body)) {
       const kids = syntax(item);
       const id = kids[0];

@@ -2,6 +2,7 @@ import type { LoadProblem, ParsedDocument } from '../../model/document';
 import { SyntaxProblem } from '../parsed';
 import { Unknown } from '../../model/unknown';
 import { parseEmbeddedJson } from './embedded-json';
+import { entryAt, IdentityLocs, linkLocs } from './loc-tree';
 import { MappedText } from './mapped-text';
 
 /**
@@ -105,13 +106,15 @@ function markUnknown(values: unknown, unknown: unknown, depth: number): void {
 
 function expandContainerDefinitions(doc: ParsedDocument, text: string, resource: PlanResource, problems: LoadProblem[]): void {
   const raw = resource.values.container_definitions;
-  const entry = doc.locs.get(resource.values)?.entries.get('container_definitions');
+  const entry = entryAt(doc, [...resource.valuesPath.map(String), 'container_definitions']);
   if (typeof raw !== 'string' || !entry) return;
   const made = decodeJsonString(text, entry.start, entry.end);
   const path = [...resource.valuesPath, 'container_definitions'];
   try {
-    const { value, problems: found } = parseEmbeddedJson(made, doc.locs, path);
+    const locs: IdentityLocs = new WeakMap();
+    const { value, problems: found } = parseEmbeddedJson(made, locs, path);
     resource.values.container_definitions = value;
+    entry.loc = linkLocs(value, locs);
     problems.push(...found);
   } catch (err) {
     if (!(err instanceof SyntaxProblem)) throw err;
