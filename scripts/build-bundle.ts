@@ -6,6 +6,7 @@
  *   dist/bundle/cli/ecslint.js   the CLI (src/cli/main.ts and everything it imports), run by bin/ecslint.js
  *   dist/bundle/cli/worker.js    a worker thread of a parallel run (src/worker.ts)
  *   dist/bundle/cli/yaml.js      the yaml package in one file, loaded by the first YAML file a run reads
+ *   dist/bundle/cli/lsp-server.js, lint-worker.js   `ecslint lsp` (src/lsp/server.ts) and its lint thread
  *
  * Every other dependency stays a plain `require` of node_modules, made only when needed: commander (help,
  * subcommands, usage errors), chalk (colour), ajv (a team's own rule schemas), jsonpath-plus (paths outside
@@ -30,6 +31,8 @@ const plugin: esbuild.Plugin = {
   setup(build) {
     // The package's own manifest (for `--version`), written into the bundle.
     build.onResolve({ filter: /^\.\.\/\.\.\/package\.json$/ }, () => ({ path: path.join(ROOT, 'package.json') }));
+    // The language server is its own bundle beside this one, loaded only by `ecslint lsp`.
+    build.onResolve({ filter: /^\.\.\/lsp\/server$/ }, () => ({ path: './lsp-server.js', external: true }));
     // The yaml package is its own bundle beside this one.
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
     build.onLoad({ filter: /[\\/]src[\\/]engine[\\/]registry\.ts$/ }, (args) => {
@@ -59,7 +62,13 @@ export async function buildBundles(): Promise<void> {
   check(
     await esbuild.build({
       ...common,
-      entryPoints: { ecslint: path.join(ROOT, 'src', 'cli', 'main.ts'), worker: path.join(ROOT, 'src', 'worker.ts') },
+      entryPoints: {
+        ecslint: path.join(ROOT, 'src', 'cli', 'main.ts'),
+        worker: path.join(ROOT, 'src', 'worker.ts'),
+        'lsp-server': path.join(ROOT, 'src', 'lsp', 'server.ts'),
+        // The language server's lint thread; src/lsp/worker-client.ts starts it from beside itself.
+        'lint-worker': path.join(ROOT, 'src', 'lsp', 'lint-worker.ts'),
+      },
       outdir: OUT,
       external: dependencies(),
       plugins: [plugin],

@@ -40,7 +40,7 @@ function folderNote(name: string): string | undefined {
 }
 
 /**
- * `ecslint rules`, `ecslint explain <rule-id>` and `ecslint init`. Linting stays the default command: any first argument
+ * `ecslint rules`, `ecslint explain <rule-id>`, `ecslint init` and `ecslint lsp`. Linting stays the default command: any first argument
  * that is not one of these words is a path. Each action only records what to run, so that parsing never
  * prints or exits and main.ts stays the one place that does.
  */
@@ -74,6 +74,17 @@ export function addSubcommands(program: Command, chosen: (run: SubcommandRun) =>
         const result = explain(id);
         if ('error' in result) return { stdout: '', stderr: `${note}ecslint: ${result.error}\n`, exit: 2 };
         return { stdout: result.text, ...(note ? { stderr: note } : {}), exit: 0 };
+      }),
+    );
+  program
+    .command('lsp')
+    .description('run the language server (LSP) over standard input and output, for editors')
+    .option('--stdio', 'speak over standard input and output (the only transport; accepted for clients that pass it)')
+    .action(() =>
+      chosen(() => {
+        // Loaded only here: the language server's libraries are no part of a lint run's start-up.
+        (require('../lsp/server') as typeof import('../lsp/server')).startServer();
+        return { stdout: '', exit: 0 };
       }),
     );
   program

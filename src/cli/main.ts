@@ -13,6 +13,7 @@ import { FORMATS, type FormatName, type FormatOptions, type Palette } from '../f
 import { applyBaseline, Baseline, createBaseline, readBaseline as readBaselineFile } from '../report/baseline';
 import { errorsOnly } from '../report/report';
 import { MAX_FILE_BYTES } from '../files/read';
+import { withoutFixes } from '../fix/strip';
 import * as api from '../index';
 
 /** Exit codes: 0 clean (warnings within --max-warnings), 1 error findings, 2 bad usage, nothing linted, or a failure. */
@@ -41,6 +42,8 @@ interface CliOptions {
   stdinFilename?: string;
   debug?: boolean;
   threads?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 /** `onSubcommand` receives what `ecslint rules` or `ecslint explain` would run; linting is the default command. */
@@ -94,6 +97,8 @@ export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => 
     .option('--no-color', 'disable coloured output')
     .option('--stdin', 'lint the text on standard input')
     .option('--stdin-filename <name>', 'the name to report for standard input (its extension picks JSON, YAML or Terraform .tf)')
+    .option('--fix', 'apply the safe, mechanical fixes to the files, then report what is left')
+    .option('--fix-dry-run', 'report the fixes --fix would apply, as edits (json, sarif), without writing')
     .option('--debug', 'print stack traces of internal errors')
     .option('--threads <n|auto|off>', 'threads that lint: auto (the default) starts worker threads only for runs where they pay; off lints on one', parseThreads)
     .version(api.version(), '-v, --version')
@@ -271,15 +276,24 @@ async function run(argv: string[]): Promise<number> {
   if (opts.stdin && operands.length > 0) throw new UsageError('Give either --stdin or paths, not both.');
   const overrides = overridesFrom(opts);
   const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
+  if (opts.fix && opts.fixDryRun) throw new UsageError('Give either --fix or --fix-dry-run, not both.');
+  if (opts.fix && opts.stdin) throw new UsageError('--fix writes files; with --stdin, --fix-dry-run reports the fixes.');
+  const fixing = opts.fix || opts.fixDryRun ? (require('../fix/files') as typeof import('../fix/files')) : undefined;
+  const accept = opts.quiet ? (f: { severity: string }) => f.severity === 'error' : undefined;
 
   let results: FileResult[];
   let exit = EXIT_OK;
   let failures: api.InternalFailure[] = [];
   if (opts.stdin) {
-    results = await api.lintBufferAsync(readStdin(), { filePath: opts.stdinFilename ?? '<stdin>', overrides });
+    const input = { filePath: opts.stdinFilename ?? '<stdin>', overrides, ...(accept ? { accept } : {}) };
+    results = fixing ? await fixing.fixBuffer(readStdin(), input) : await api.lintBufferAsync(readStdin(), input);
     if (baseline) results = applyBaseline(results, baseline);
   } else {
-    const linted = await api.lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts), threads: threadsOption(opts.threads) });
+    const threads = threadsOption(opts.threads);
+    const linted: api.LintFilesResult & { notes?: string[] } = fixing
+      ? await fixing.fixFiles(paths, { overrides, ...(baseline ? { baseline } : {}), onProgress: progressLine(opts), write: opts.fix === true, threads, ...(accept ? { accept } : {}) })
+      : await api.lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts), threads });
+    for (const note of linted.notes ?? []) say(note);
     for (const m of linted.missing) say(`${m.path}: ${m.reason}`);
     if (linted.missing.length > 0) exit = EXIT_USAGE;
     results = linted.results;
@@ -295,6 +309,8 @@ async function run(argv: string[]): Promise<number> {
     say(`recorded ${count} finding${count === 1 ? '' : 's'} in ${opts.writeBaseline}.`);
     return exit;
   }
+  // Findings carry their fixes; only --fix-dry-run reports them.
+  if (!opts.fixDryRun) results = results.map(withoutFixes);
   const shown = opts.quiet ? results.map(errorsOnly) : results;
   const report = api.report(shown, { root: repositoryRoot() });
   const output = api.format(opts.format, report, opts.format === 'stylish' ? stylishOptions(opts) : {});

@@ -1,5 +1,5 @@
 import type { DocsProfile, Severity } from '../model/basics';
-import type { Relaxation, RuleCheck, RuleDefinition, RuleWhen } from '../model/rule';
+import type { Relaxation, RuleCheck, RuleDefinition, RuleFix, RuleWhen } from '../model/rule';
 import type { Target, UnitKind } from '../model/unit';
 import { builtInValidator, Validator } from './registry';
 import { compileSelector, Selector } from './select';
@@ -22,6 +22,7 @@ export interface CompiledRule {
   checks: CompiledCheck[];
   message: string;
   relaxation?: Relaxation;
+  fix?: RuleFix;
 }
 
 /**
@@ -54,6 +55,7 @@ export function compileRule(rule: RuleDefinition, severity: Severity, docs: Docs
     checks,
     message: rule.message,
     ...(rule.relaxed ? { relaxation: rule.relaxed } : {}),
+    ...(rule.fix ? { fix: rule.fix } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DocsProfile, Severity } from '../model/basics';
-import type { Finding } from '../model/finding';
+import type { Finding, Fix } from '../model/finding';
 import { isObject, valueAt } from '../model/object';
 import { toPointer, unescapeSegment, withoutBranches, type Path, type Segment } from '../model/path';
 import type { SourceUnit, Target } from '../model/unit';
@@ -175,6 +175,7 @@ function place(unit: SourceUnit, rule: CompiledRule, hit: Hit, relaxed: boolean)
     ...unit.range(hit.path),
     taskDefinition: unit.name,
     ...(unit.documentIndex !== undefined ? { document: unit.documentIndex } : {}),
+    ...fixOf(unit, rule, hit),
   };
 }
 
@@ -183,6 +184,14 @@ const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 /** The lower of a severity and a cap. */
 function atMost(severity: Severity, cap: Severity | undefined): Severity {
   return cap !== undefined && RANK[cap] < RANK[severity] ? cap : severity;
+}
+
+/** The rule's fix as an edit of this finding, when the rule declares one (fix.ts is loaded only then). */
+function fixOf(unit: SourceUnit, rule: CompiledRule, hit: Hit): { fix?: Fix } {
+  if (!rule.fix) return {};
+  const { fixFor } = require('./fix') as typeof import('./fix');
+  const fix = fixFor(unit, rule.fix, hit.path, hit.data);
+  return fix ? { fix } : {};
 }
 
 /** A finding that only the seed's limit makes, worded so that it cannot be read as AWS rejecting the value. */

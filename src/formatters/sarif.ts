@@ -1,5 +1,5 @@
 import type { Severity } from '../model/basics';
-import type { Finding, Report, RuleMeta } from '../model/finding';
+import type { Finding, Fix, Report, RuleMeta } from '../model/finding';
 import { fingerprint } from '../report/baseline';
 import { repositoryPath } from './paths';
 
@@ -29,6 +29,27 @@ function descriptor(meta: RuleMeta) {
     ...(meta.helpUri ? { helpUri: meta.helpUri } : {}),
     ...(meta.remediation ? { help: { text: meta.remediation } } : {}),
     defaultConfiguration: { level: LEVEL[meta.severity] },
+  };
+}
+
+/**
+ * A finding's fix (reported under --fix-dry-run) as a SARIF fix: one replacement in the finding's file. An empty
+ * deleted region is an insertion point; a replacement without inserted content is a deletion.
+ */
+function sarifFix(fix: Fix, artifact: { uri: string; uriBaseId?: string }) {
+  return {
+    description: { text: fix.description },
+    artifactChanges: [
+      {
+        artifactLocation: artifact,
+        replacements: [
+          {
+            deletedRegion: { startLine: fix.line, startColumn: fix.column, endLine: fix.endLine, endColumn: fix.endColumn },
+            ...(fix.text !== '' ? { insertedContent: { text: fix.text } } : {}),
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -77,6 +98,7 @@ export function formatSarif(report: Report): string {
           },
         ],
         partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${n}` },
+        ...(m.fix ? { fixes: [sarifFix(m.fix, artifact)] } : {}),
         ...(m.taskDefinition !== undefined ? { properties: { taskDefinition: m.taskDefinition } } : {}),
       });
     }

@@ -325,10 +325,15 @@ function boundedDistance(s: string, t: string, max: number): number {
 /** Candidates in lower case, computed once per candidate list (the schema's tables are fixed). */
 const lowered = new WeakMap<readonly string[], string[]>();
 
+function lowerCase(candidates: readonly string[]): string[] {
+  let lower = lowered.get(candidates);
+  if (!lower) lowered.set(candidates, (lower = candidates.map((c) => c.toLowerCase())));
+  return lower;
+}
+
 /** The candidate a misspelt name most likely meant: same letters in another case, a near spelling, or a longer name it starts. */
 export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
-  let lowerCandidates = lowered.get(candidates);
-  if (!lowerCandidates) lowered.set(candidates, (lowerCandidates = candidates.map((c) => c.toLowerCase())));
+  const lowerCandidates = lowerCase(candidates);
   const lower = name.toLowerCase();
   const same = lowerCandidates.indexOf(lower);
   if (same !== -1) return candidates[same];
@@ -351,6 +356,29 @@ export function didYouMean(name: string, candidates: readonly string[]): string 
     if (longer !== undefined) return longer;
   }
   return undefined;
+}
+
+/**
+ * The one name a misspelt name can only have meant, for a fix that renames it: the one candidate with the same
+ * letters in another case, or the one nearest spelling (no other candidate as near). Undefined when in doubt.
+ */
+export function onlySuggestion(name: string, candidates: readonly string[]): string | undefined {
+  const lowerCandidates = lowerCase(candidates);
+  const lower = name.toLowerCase();
+  const sameCase = candidates.filter((_, i) => lowerCandidates[i] === lower);
+  if (sameCase.length > 0) return sameCase.length === 1 && sameCase[0] !== name ? sameCase[0] : undefined;
+  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
+  let nearest: string[] = [];
+  let distance = limit + 1;
+  for (let i = 0; i < candidates.length; i++) {
+    // Bounded by the limit (not by the best so far, which would hide a tie): a long name costs no more than a short one.
+    const d = boundedDistance(lower, lowerCandidates[i], limit);
+    if (d < distance) {
+      nearest = [candidates[i]];
+      distance = d;
+    } else if (d === distance && d <= limit) nearest.push(candidates[i]);
+  }
+  return nearest.length === 1 ? nearest[0] : undefined;
 }
 
 /** `the task definition`, `container "web"`, `container "web", logConfiguration`, `volume "data", host`. */
@@ -399,17 +427,22 @@ function report(problem: Problem, document: Record<string, unknown>, v: Validati
       if (form === 'container-list' && suggestion && suggestion.toLowerCase() === member.toLowerCase()) {
         return { path: problem.path, atMost: 'warning', data: { location, member, suggestion: `${hint}: the AWS CLI rejects it, Terraform's AWS provider reads it as "${suggestion}"` } };
       }
-      return { path: problem.path, data: { location, member, suggestion: hint } };
+      // `suggested`: the name a fix may rename the member to, given only when no other name is as likely.
+      const only = member === problem.member ? onlySuggestion(member, candidates) : undefined;
+      return { path: problem.path, data: { location, member, suggestion: hint, ...(only ? { suggested: only } : {}) } };
     }
     case 'required':
       return { path: problem.path, data: { location, member } };
     case 'type':
-      return { path: problem.path, data: { location, member, expected: expectedType(problem.params.type), found: typeOf(valueAt(document, problem.path)) } };
+      return {
+        path: problem.path,
+        data: { location, member, expected: expectedType(problem.params.type), expectedType: String(problem.params.type), found: typeOf(valueAt(document, problem.path)) },
+      };
     case 'enum': {
       const allowed = (problem.params.allowedValues as unknown[]).map(String);
       const value = valueAt(document, problem.path);
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
-      return { path: problem.path, data: { location, member, allowed: quoteList(allowed), suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' } };
+      return { path: problem.path, data: { location, member, allowed: quoteList(allowed), allowedValues: allowed, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' } };
     }
     default:
       return undefined;

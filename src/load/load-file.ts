@@ -77,7 +77,7 @@ export function loadText(rawText: string, filePath: string): LoadedFile {
   if (ext === HCL_EXT) return (require('./load-terraform') as typeof import('./load-terraform')).loadHcl(text, filePath);
 
   const parsed = parseDocuments(text, jsonByName, YAML_EXT.has(ext));
-  const file: SourceFile = { path: filePath, text: parsed.text, lines: new LineIndex(parsed.text), syntax: parsed.json ? 'json' : 'yaml' };
+  const file: SourceFile = { path: filePath, text: parsed.text, lines: new LineIndex(parsed.text), syntax: parsed.json ? 'json' : 'yaml', ...(parsed.text !== text ? { repaired: true } : {}) };
   const terraform = parsed.json && parsed.documents.length === 1 ? terraformJson(parsed.documents[0], file) : undefined;
   if (terraform) return terraform;
   const units: SourceUnit[] = [];

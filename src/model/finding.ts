@@ -17,6 +17,24 @@ export interface Finding {
   document?: number;
   /** For a service: the file that holds the task definition the rule read (the service's own file, or another file of the run). */
   linkedTaskDefinition?: string;
+  /** A safe, mechanical edit that resolves the finding, when its rule declares one (see src/fix/). */
+  fix?: Fix;
+}
+
+/**
+ * One text edit: replace the characters from `range[0]` to `range[1]` of the file's text with `text`. Offsets
+ * count UTF-16 code units of the decoded text (a byte-order mark is not counted); the same range is given in
+ * 1-based lines and columns (end column exclusive), as findings are.
+ */
+export interface Fix {
+  /** What the edit does, in a few words: `Remove "hostPort"`. */
+  description: string;
+  range: [number, number];
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 export interface FileResult {

@@ -43,6 +43,22 @@ export interface Relaxation {
   what: string;
 }
 
+/**
+ * A safe, mechanical fix, made at the finding's path in the dialect the file is written in. `remove` drops the
+ * member; `set` writes `value` (with `onlyIfMissing`, only where the member is absent); `rename-key` renames the
+ * member to `to` (a template filled from the check's data); `quote-number` writes a number as a string;
+ * `enum-case` writes a value with the spelling of the one allowed value (the check's `allowedValues`) that
+ * differs from it only in case. `when` narrows where the fix is offered; `ifData` requires values of the check's data.
+ */
+export interface RuleFix {
+  kind: 'remove' | 'set' | 'rename-key' | 'quote-number' | 'enum-case';
+  value?: string | number | boolean;
+  onlyIfMissing?: boolean;
+  to?: string;
+  when?: RuleWhen;
+  ifData?: Record<string, string>;
+}
+
 /** A rule as written in rules/<id>.yaml. */
 export interface RuleDefinition {
   id: string;
@@ -76,6 +92,8 @@ export interface RuleDefinition {
   seed?: { then?: RuleCheck; enabled?: false };
   /** The rule's limit (or, with `seed.then`, the seed's stricter one) is the seed's, and AWS has relaxed it. */
   relaxed?: Relaxation;
+  /** A safe, mechanical fix of the finding (`ecslint --fix`, editors' quick fixes). */
+  fix?: RuleFix;
 }
 
 export const PRESET_ORDER: readonly Preset[] = ['recommended', 'strict', 'all'];

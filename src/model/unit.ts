@@ -12,6 +12,8 @@ export interface SourceFile {
   syntax: 'json' | 'yaml' | 'hcl';
   /** The comments of an HCL file, where its suppression directives are (JSON has none; YAML's are read from the text). */
   comments?: readonly SourceComment[];
+  /** The reader changed the text to read it (YAML quoted continuation lines indented): offsets are not those of the input. */
+  repaired?: boolean;
 }
 
 /** A comment in a file, as written (with its `#`, `//` or `/* … *\/`), and where it starts. */
