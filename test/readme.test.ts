@@ -1,5 +1,5 @@
 /**
- * The README's snippets, run as written: the set-up command on the shipped examples, every usage line, the JSON
+ * The README's snippets, run as written: the set-up command on the shipped examples, every usage line, the fixes, the JSON
  * shape it shows, the configuration file, the suppression comment, the pre-commit entry and the library API.
  * `npx ecslint` means the built ecslint of this checkout.
  */
@@ -69,6 +69,49 @@ test('usage: every line runs, and lints or explains without a usage error', () =
   // The privileged Fargate containers are found, in a container list and in Terraform.
   expect(sh('npx ecslint --launch-type FARGATE container-defs.json', work).stdout).toMatch(/fargate-no-privileged/);
   expect(sh('npx ecslint terraform/', work).stdout).toMatch(/main\.tf[\s\S]*fargate-no-privileged/);
+});
+
+test('fixes: the lines run as written, the dry run writes nothing, --fix mends the file and keeps its comments', () => {
+  fs.mkdirSync(path.join(work, 'infra'));
+  const file = path.join(work, 'infra', 'web.yaml');
+  const text = [
+    '# the web service',
+    'family: web',
+    'requiresCompatibilities: [FARGATE]',
+    "cpu: '256'",
+    'memory: 512   # MiB',
+    'containerDefinitions:',
+    '  - name: web',
+    '    image: nginx:1.27',
+    '    essential: true',
+    '    memoryReservaton: 128',
+    '',
+  ].join('\n');
+  fs.writeFileSync(file, text);
+  const [fix, dryRun] = blocks('Usage', 'sh')[1].split('\n').filter(Boolean);
+  const planned = sh(dryRun, work);
+  expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  const edits = (JSON.parse(planned.stdout) as Array<{ messages: Array<{ ruleId: string; fix?: unknown }> }>)[0].messages.filter((m) => m.fix).map((m) => m.ruleId);
+  expect(edits.sort()).toEqual(['fargate-network-mode', 'td-size-number', 'td-unknown-property']);
+  const r = sh(fix, work);
+  expect(r.stderr).toMatch(/applied 3 fixes/);
+  const fixed = fs.readFileSync(file, 'utf8');
+  expect(fixed).toContain('# the web service');
+  expect(fixed).toContain("memory: '512'   # MiB");
+  expect(fixed).toContain('memoryReservation: 128');
+  expect(fixed).toMatch(/networkMode: awsvpc/);
+  expect(sh(fix, work).stderr).toBe('');
+  expect(fs.readFileSync(file, 'utf8')).toBe(fixed);
+});
+
+test('fixes: the table names every rule that declares a fix, and no other', () => {
+  const section = README.split(/^### Fixes/m)[1].split(/^## /m)[0];
+  const named = [...section.matchAll(/^\| (`[^|]+`) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([a-z0-9-]+)`/g)].map((x) => x[1]));
+  const declared = fs
+    .readdirSync(path.join(ROOT, 'rules'))
+    .filter((f) => /^fix:/m.test(fs.readFileSync(path.join(ROOT, 'rules', f), 'utf8')))
+    .map((f) => f.replace(/\.yaml$/, ''));
+  expect(named.sort()).toEqual(declared.sort());
 });
 
 test('output: the JSON shape shown is the shape --format json prints', () => {

@@ -54,6 +54,8 @@ export const COMMON_OPTIONS: Readonly<Record<string, CommonOption>> = {
   '--stdin': { key: 'stdin', value: false, set: true },
   '--stdin-filename': { key: 'stdinFilename', value: true },
   '--debug': { key: 'debug', value: false, set: true },
+  '--fix': { key: 'fix', value: false, set: true },
+  '--fix-dry-run': { key: 'fixDryRun', value: false, set: true },
   '--threads': { key: 'threads', value: true, pattern: /^(auto|off|[1-9]\d{0,2})$/ },
 };
 
