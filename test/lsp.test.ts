@@ -357,26 +357,59 @@ test('an invalid configuration file is reported on the document, and nothing els
   expect(p.diagnostics[0].message).toContain('.ecslintrc.yaml');
 });
 
-test('documents that hold no ECS definition, ignored files and Terraform files get no diagnostics, and the server keeps answering', async () => {
+test('documents that hold no ECS definition and ignored files get no diagnostics, and the server keeps answering', async () => {
   await client.initialize();
   file('.ecslintrc.yaml', 'ignorePatterns: ["ignored/**"]\n');
   fs.mkdirSync(path.join(dir, 'ignored'));
   const docs = [
     file('package.json', '{"name": "x", "version": "1.0.0"}\n'),
     file('ignored/td.yaml', FARGATE_YAML),
-    file('main.tf', 'resource "aws_ecs_task_definition" "web" {\n  family = "web"\n}\n'),
+    file('main.tf', 'variable "region" {\n  type = string\n}\n'),
     file('new.yaml', ''),
   ];
   for (const d of docs) {
     const waiting = client.diagnostics(d.uri);
     client.open(d.uri, d.text, 'plaintext');
-    const p = await waiting;
-    // A .tf file is linted once the loader reads Terraform; until then it has no diagnostics.
-    if (d.path.endsWith('.tf')) expect(p.diagnostics.every((x) => x.code !== 'parse-error')).toBe(true);
-    else expect(p.diagnostics).toEqual([]);
+    expect((await waiting).diagnostics).toEqual([]);
   }
   const { capabilities } = await client.request<{ capabilities: unknown }>('initialize', { processId: null, rootUri: null, capabilities: {} }).catch(() => ({ capabilities: 'refused' }));
   expect(capabilities).toBeDefined();
+});
+
+const TERRAFORM = `resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+
+  container_definitions = jsonencode([
+    {
+      name       = "web"
+      image      = "nginx:1.27"
+      essential  = true
+      privileged = true
+    },
+  ])
+}
+`;
+
+test("Terraform: a .tf file gets the command line's findings, and a suppression comment in HCL", async () => {
+  await client.initialize();
+  const doc = file('main.tf', TERRAFORM);
+  const published = client.diagnostics(doc.uri);
+  client.open(doc.uri, doc.text, 'terraform');
+  const p = await published;
+  const [cli] = await api.lintBufferAsync(Buffer.from(doc.text), { filePath: doc.path });
+  expect(codes(p)).toEqual(cli.messages.map((m) => m.ruleId));
+  expect(codes(p)).toContain('fargate-no-privileged');
+  const line = doc.text.split('\n').findIndex((l) => l.includes('privileged = true'));
+  const suppress = (await actionsAt(doc.uri, line)).find((a) => a.title === 'ecslint: suppress fargate-no-privileged on this line')!;
+  const { text, published: after } = await apply(doc, suppress, 2);
+  expect(text).toBe(doc.text.replace('      privileged = true\n', '      # ecslint-disable-next-line fargate-no-privileged\n      privileged = true\n'));
+  expect(codes(after)).not.toContain('fargate-no-privileged');
+  // No rule fixes HCL: a finding in a .tf file offers no fix.
+  expect((await actionsAt(doc.uri, line + 1)).filter((a) => !a.title.startsWith('ecslint: suppress') && !a.title.startsWith('ecslint: fix all'))).toEqual([]);
 });
 
 test('shutdown, then exit: the server stops with code 0', async () => {
