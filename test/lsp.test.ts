@@ -361,12 +361,7 @@ test('documents that hold no ECS definition and ignored files get no diagnostics
   await client.initialize();
   file('.ecslintrc.yaml', 'ignorePatterns: ["ignored/**"]\n');
   fs.mkdirSync(path.join(dir, 'ignored'));
-  const docs = [
-    file('package.json', '{"name": "x", "version": "1.0.0"}\n'),
-    file('ignored/td.yaml', FARGATE_YAML),
-    file('main.tf', 'variable "region" {\n  type = string\n}\n'),
-    file('new.yaml', ''),
-  ];
+  const docs = [file('package.json', '{"name": "x", "version": "1.0.0"}\n'), file('ignored/td.yaml', FARGATE_YAML), file('main.tf', 'variable "region" {\n  type = string\n}\n'), file('new.yaml', '')];
   for (const d of docs) {
     const waiting = client.diagnostics(d.uri);
     client.open(d.uri, d.text, 'plaintext');
