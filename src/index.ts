@@ -171,5 +171,5 @@ export function version(): string {
 
 /** A report of results for the formatters; relative paths are written against `root` (the working directory by default). */
 export function report(results: FileResult[], options: { root?: string; rules?: RuleMeta[] } = {}): Report {
-  return createReport(results, { rules: options.rules ?? builtInRuleMeta(), version: version(), root: options.root ?? process.cwd() });
+  return createReport(results, { rules: options.rules ?? builtInRuleMeta, version: version(), root: options.root ?? process.cwd() });
 }

@@ -138,8 +138,9 @@ to lint a folder with one of those names, write it as a path: ecslint ./rules`,
 }
 
 function overridesFrom(opts: CliOptions): Overrides {
-  const known = api.builtInRuleMeta().map((r) => r.id);
   const rules: Record<string, SeveritySetting> = {};
+  // The rules are listed only to expand the --rule settings given.
+  const known = opts.rule.length > 0 ? api.builtInRuleMeta().map((r) => r.id) : [];
   for (const setting of opts.rule) {
     const [pattern, sev] = setting.split(':');
     const ids = expandRulePattern(pattern, known);

@@ -16,9 +16,16 @@ export function ruleMeta(rules: readonly RuleDefinition[], documented: (id: stri
   return out;
 }
 
-/** A report of results, ready for any formatter. */
-export function createReport(results: FileResult[], options: { rules: RuleMeta[]; version: string; root: string }): Report {
-  return { results, rules: options.rules, tool: { name: 'ecslint', version: options.version, informationUri: REPOSITORY_URL }, root: options.root };
+/**
+ * A report of results, ready for any formatter. The rules may be given as a function: they are described only
+ * when a format reads them (SARIF), so that a run printed in another format never builds them.
+ */
+export function createReport(results: FileResult[], options: { rules: RuleMeta[] | (() => RuleMeta[]); version: string; root: string }): Report {
+  const report = { results, tool: { name: 'ecslint', version: options.version, informationUri: REPOSITORY_URL }, root: options.root } as Report;
+  const given = options.rules;
+  if (typeof given !== 'function') return { ...report, rules: given };
+  let rules: RuleMeta[] | undefined;
+  return Object.defineProperty(report, 'rules', { enumerable: true, get: () => (rules ??= given()) });
 }
 
 /** Only the errors: what `--quiet` shows. */
