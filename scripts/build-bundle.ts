@@ -7,6 +7,7 @@
  *   dist/bundle/cli/worker.js    a worker thread of a parallel run (src/worker.ts)
  *   dist/bundle/cli/yaml.js      the yaml package in one file, loaded by the first YAML file a run reads
  *   dist/bundle/cli/lsp-server.js, lint-worker.js   `ecslint lsp` (src/lsp/server.ts) and its lint thread
+ *   dist/code-cache/             V8 code caches of these and of dist/generated's validators (bin/code-cache.js)
  *
  * Every other dependency stays a plain `require` of node_modules, made only when needed: commander (help,
  * subcommands, usage errors), chalk (colour), ajv (a team's own rule schemas), jsonpath-plus (paths outside
@@ -16,6 +17,7 @@
  * The bundles sit two folders below dist/, as each module of dist/src/<stage>/ does, so the paths the
  * sources build from `__dirname` (dist/generated, the package's schemas/) name the same files.
  */
+import { spawnSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -81,9 +83,27 @@ export async function buildBundles(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  buildBundles().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
+/**
+ * The V8 code caches of the bundle and the generated validators (bin/code-cache.js): the CLI run once on the
+ * examples, a JSON and a YAML task definition and a CloudFormation template, so that the caches hold what an
+ * ordinary run compiles. Written only for the Node.js that builds; another one compiles as usual.
+ */
+export function writeCodeCaches(): void {
+  const examples = ['task-definition/good.json', 'task-definition/bad.yaml', 'cloudformation/bad.yaml'].map((f) => path.join(ROOT, 'examples', f));
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'ecslint.js'), '--no-config', '--format', 'json', '--', ...examples], {
+    cwd: ROOT,
+    env: { ...process.env, ECSLINT_CODE_CACHE: 'write' },
+    encoding: 'utf8',
   });
+  // Exit 1: the bad examples have error findings, as they should.
+  if (run.status !== 0 && run.status !== 1) throw new Error(`writing the code caches: the CLI exited ${run.status}: ${run.stderr}`);
+}
+
+if (require.main === module) {
+  buildBundles()
+    .then(writeCodeCaches)
+    .catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    });
 }
