@@ -123,8 +123,37 @@ function withoutNulls(value: unknown, name: (path: Path, key: string) => string 
   return out;
 }
 
+/**
+ * withoutNulls for names as the API writes them: the value itself where it holds no null member (the validator
+ * only reads it), a copy of each object or list on the way to one that does.
+ */
+function withoutApiNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = withoutApiNulls(value[i]);
+      if (v !== value[i]) (out ??= value.slice())[i] = v;
+    }
+    return out ?? value;
+  }
+  if (!isObject(value)) return value;
+  let out: Record<string, unknown> | undefined;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const v = value[keys[i]];
+    const kept = v === null ? undefined : withoutApiNulls(v);
+    if (out === undefined) {
+      if (v !== null && kept === v) continue;
+      out = {};
+      for (let j = 0; j < i; j++) setMember(out, keys[j], value[keys[j]]);
+    }
+    if (v !== null) setMember(out, keys[i], kept);
+  }
+  return out ?? value;
+}
+
 function validateApi(document: Record<string, unknown>): Validation {
-  const data = withoutNulls(document);
+  const data = withoutApiNulls(document);
   const validate = validator('taskDefinitionApi');
   validate(data);
   const problems = (validate.errors ?? []).map((e) =>
