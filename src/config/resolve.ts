@@ -30,6 +30,20 @@ export interface FileConfig {
  */
 export function configForFile(filePath: string, overrides: Overrides): FileConfig {
   const loaded = overrides.noConfig ? undefined : overrides.configFile ? explicitConfig(overrides.configFile) : findConfig(path.dirname(path.resolve(filePath)));
+  // Without ignore patterns or overrides by glob, every file under a configuration gets the same one: built once.
+  const uniform = !loaded || (loaded.ignore.length === 0 && loaded.overrides.length === 0);
+  if (!uniform) return build(filePath, overrides, loaded);
+  let byLoaded = uniformConfigs.get(overrides);
+  if (!byLoaded) uniformConfigs.set(overrides, (byLoaded = new Map()));
+  let built = byLoaded.get(loaded);
+  if (!built) byLoaded.set(loaded, (built = build(filePath, overrides, loaded)));
+  return built;
+}
+
+/** The configurations that do not depend on the file, by the settings and the configuration file they come from. */
+const uniformConfigs = new WeakMap<Overrides, Map<LoadedConfig | undefined, FileConfig>>();
+
+function build(filePath: string, overrides: Overrides, loaded: LoadedConfig | undefined): FileConfig {
   const config: LintConfig = { ...DEFAULT_CONFIG, rules: {}, ruleOptions: {}, reportUnusedDisableDirectives: overrides.reportUnusedDisableDirectives };
   let ignored = false;
   if (loaded) {

@@ -29,6 +29,17 @@ const customCache = new WeakMap<RuleDefinition[], Map<string, Ruleset>>();
  * and the overrides, options merged, the docs profile applied.
  */
 export function rulesetFor(config: LintConfig): Ruleset {
+  // A run gives the same configuration object to every file it applies to: found without building its key.
+  const known = byObject.get(config);
+  if (known) return known;
+  const ruleset = compiledRuleset(config);
+  byObject.set(config, ruleset);
+  return ruleset;
+}
+
+const byObject = new WeakMap<LintConfig, Ruleset>();
+
+function compiledRuleset(config: LintConfig): Ruleset {
   const key = JSON.stringify([config.preset, config.docs, config.rules, config.ruleOptions ?? {}]);
   let byConfig = cache;
   if (config.customRules) {

@@ -146,8 +146,13 @@ function fileDirectives(file: SourceFile): Directive[] {
 
 /** Every id a directive or an ignore may name: the rules (built-in and the configuration's own) and the diagnostics. */
 function knownIds(config: LintConfig): string[] {
-  return [...builtInRules().map((r) => r.id), ...(config.customRules ?? []).map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)];
+  let ids = knownByConfig.get(config);
+  if (!ids) knownByConfig.set(config, (ids = [...builtInRules().map((r) => r.id), ...(config.customRules ?? []).map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)]));
+  return ids;
 }
+
+/** A run gives every file the same configuration object: its ids are listed once. */
+const knownByConfig = new WeakMap<LintConfig, string[]>();
 
 /**
  * Apply `# ecslint-disable…` comments; report the ones that suppressed nothing when asked to, and rule ids that
