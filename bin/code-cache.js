@@ -35,11 +35,10 @@ function install() {
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (typeof filename !== 'string' || !filename.startsWith(DIST + path.sep) || !filename.endsWith('.js')) return compile.call(this, content, filename);
+    const file = cacheFile(filename, content);
+    if (file === undefined) return compile.call(this, content, filename);
     let script;
-    let file;
     try {
-      file = cacheFile(filename, content);
-      if (file === undefined) return compile.call(this, content, filename);
       let cachedData;
       if (!write) {
         try {
@@ -50,6 +49,7 @@ function install() {
       }
       script = new vm.Script(Module.wrap(content), { filename, cachedData });
     } catch {
+      // Not compiled (nothing has run yet): Node's own loader compiles it, and reports any error its way.
       return compile.call(this, content, filename);
     }
     compiled.push({ script, file });
@@ -60,8 +60,13 @@ function install() {
   if (write) {
     // At exit, the caches hold every function the run compiled, not only the top level.
     process.on('exit', () => {
-      fs.mkdirSync(CACHE_DIR, { recursive: true });
-      for (const { script, file } of compiled) fs.writeFileSync(file, script.createCachedData());
+      try {
+        fs.mkdirSync(CACHE_DIR, { recursive: true });
+        for (const { script, file } of compiled) fs.writeFileSync(file, script.createCachedData());
+      } catch (err) {
+        // A package folder that cannot be written keeps its run's outcome; the build checks that the caches exist.
+        process.stderr.write(`ecslint: the code caches were not written: ${err.code ?? err.message}\n`);
+      }
     });
   }
 }

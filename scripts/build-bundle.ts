@@ -97,6 +97,8 @@ export function writeCodeCaches(): void {
   });
   // Exit 1: the bad examples have error findings, as they should.
   if (run.status !== 0 && run.status !== 1) throw new Error(`writing the code caches: the CLI exited ${run.status}: ${run.stderr}`);
+  const written = fs.existsSync(path.join(ROOT, 'dist', 'code-cache')) ? fs.readdirSync(path.join(ROOT, 'dist', 'code-cache')) : [];
+  if (!written.some((f) => f.startsWith('ecslint-'))) throw new Error(`writing the code caches: no cache of the bundle was written: ${run.stderr}`);
 }
 
 if (require.main === module) {
