@@ -9,9 +9,9 @@ import * as path from 'path';
 
 const { generate } = require('../dist/scripts/bench') as typeof import('../scripts/bench');
 
-const { lintInThreads, PARALLEL_THRESHOLD } = require('../dist/src/parallel') as typeof import('../src/parallel');
+const { firstPassesInThreads, lintInThreads, PARALLEL_THRESHOLD } = require('../dist/src/parallel') as typeof import('../src/parallel');
 
-const { lintInSequence } = require('../dist/src/pipeline') as typeof import('../src/pipeline');
+const { collect, lintInSequence } = require('../dist/src/pipeline') as typeof import('../src/pipeline');
 
 const { expandPaths } = require('../dist/src/files/expand') as typeof import('../src/files/expand');
 
@@ -51,4 +51,14 @@ test('a configuration mistake met on a worker thread is the same configuration e
   } finally {
     fs.rmSync(bad, { recursive: true, force: true });
   }
+});
+
+test('a worker that dies leaves its files to this thread: the report is still complete and the same', () => {
+  const settings = { overrides: {} };
+  const files = expandPaths([dir]).files.slice(0, 200);
+  // A worker that claims a batch of files, then ends without a word, as a crash would.
+  const dying = path.join(dir, 'dying-worker.js');
+  fs.writeFileSync(dying, "const { workerData } = require('worker_threads');\nAtomics.add(workerData.counters, 0, 8);\nprocess.exit(1);\n");
+  const passes = firstPassesInThreads(files, settings, 2, undefined, false, { workerFile: dying, ms: 1000 });
+  expect(JSON.stringify(collect(files, passes, settings))).toBe(JSON.stringify(lintInSequence(files, settings)));
 });
