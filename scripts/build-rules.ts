@@ -9,7 +9,7 @@ import * as path from 'path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { parse } from 'yaml';
-import type { RuleDefinition } from '../src/model/rule';
+import { RULE_DOC_FIELDS, type RuleDefinition } from '../src/model/rule';
 import type { RuleFunction } from '../src/functions/types';
 import { loadFactTables, resolveFacts } from './facts';
 import { patternsIn, regexFormat } from '../src/regexp/user-regexp';
@@ -107,7 +107,11 @@ export function compileConfigValidator(): string {
 function main(): void {
   const rules = loadRuleFiles(rulesDir);
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'rules.json'), JSON.stringify(rules));
+  // The engine's part and the documentation apart: a lint run reads only the first, half the size.
+  const engine = rules.map((rule) => Object.fromEntries(Object.entries(rule).filter(([key]) => !(RULE_DOC_FIELDS as readonly string[]).includes(key))));
+  const docs = Object.fromEntries(rules.map((rule) => [rule.id, Object.fromEntries(RULE_DOC_FIELDS.filter((key) => rule[key] !== undefined).map((key) => [key, rule[key]]))]));
+  fs.writeFileSync(path.join(outDir, 'rules.json'), JSON.stringify(engine));
+  fs.writeFileSync(path.join(outDir, 'rule-texts.json'), JSON.stringify(docs));
   fs.writeFileSync(path.join(outDir, 'rule-patterns.json'), JSON.stringify(rulePatterns(rules)));
   fs.writeFileSync(path.join(outDir, 'validators.js'), compileValidators(rules));
   fs.writeFileSync(path.join(outDir, 'config-validator.js'), compileConfigValidator());

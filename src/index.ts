@@ -6,7 +6,7 @@ import type { Overrides } from './config/resolve';
 import { builtInRules } from './engine/registry';
 import { expandPaths } from './files/expand';
 import { firstPassesInThreads, threadsFor } from './parallel';
-import { collect, configFor, firstPass, firstPassesInSequence, InternalFailure, lintSource, lintSourceWithRelated, RunSettings } from './pipeline';
+import { collect, configFor, firstPass, firstPassesDelivering, firstPassesInSequence, InternalFailure, lintSource, lintSourceWithRelated, RunSettings } from './pipeline';
 import { DEFAULT_CONFIG, type LintConfig } from './model/config';
 import type { FileResult, Report, RuleMeta } from './model/finding';
 import { applyBaseline, type Baseline } from './report/baseline';
@@ -21,7 +21,8 @@ export type { FileResult, Finding, Report, RuleMeta } from './model/finding';
 export type { Severity, LaunchType, DocsProfile, Preset } from './model/basics';
 export type { LintConfig } from './model/config';
 export { DEFAULT_CONFIG } from './model/config';
-export { format, FORMATS } from './formatters';
+export { format, formatStream, FORMATS } from './formatters';
+export type { FormatStream } from './formatters';
 export type { FormatName } from './formatters';
 export type { InternalFailure } from './pipeline';
 
@@ -124,6 +125,12 @@ export interface LintFilesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Threads that lint, this one included: a number, or 'auto' (the default) to use worker threads only where they pay. */
   threads?: number | 'auto';
+  /**
+   * Each file's result, in the order of the files, as soon as it is final; `results` is then empty. On one
+   * thread, in a run without Terraform configuration files, the run keeps no result: its memory does not grow
+   * with the number of files (their findings go to the caller). Otherwise the results come at the end.
+   */
+  onResult?: (result: FileResult) => void;
 }
 
 export interface LintFilesResult {
@@ -147,7 +154,17 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   // When the parser cannot be loaded (its optional package is missing), each .tf file reports why.
   if (hcl) await prepareTerraform().catch(() => undefined);
   const threads = threadsFor(files.length, options.threads);
-  const passes = threads > 1 ? firstPassesInThreads(files, settings, threads, options.onProgress, hcl) : firstPassesInSequence(files, settings, options.onProgress);
+  const onResult = options.onResult;
+  const baseline = options.baseline;
+  const deliver = onResult && (baseline ? (r: FileResult) => onResult(applyBaseline([r], baseline)[0]) : onResult);
+  // Terraform configuration reports one file's findings under another (file() targets, a module's files): not streamed.
+  const streamed = deliver && threads === 1 && !files.some((f) => /\.tf(\.json)?$/i.test(f.path));
+  const passes =
+    threads > 1
+      ? firstPassesInThreads(files, settings, threads, options.onProgress, hcl)
+      : streamed
+        ? firstPassesDelivering(files, settings, deliver, options.onProgress)
+        : firstPassesInSequence(files, settings, options.onProgress);
   if (passes.some((p) => p.kind === 'needs-hcl')) {
     await prepareTerraform().catch(() => undefined);
     passes.forEach((p, i) => {
@@ -155,8 +172,10 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     });
   }
   const run = collect(files, passes, settings);
-  const results = options.baseline ? applyBaseline(run.results, options.baseline) : run.results;
-  return { results, missing: [...missing, ...run.missing], failures: run.failures };
+  const all = { missing: [...missing, ...run.missing], failures: run.failures };
+  if (!deliver) return { results: baseline ? applyBaseline(run.results, baseline) : run.results, ...all };
+  for (const r of run.results) deliver(r);
+  return { results: [], ...all };
 }
 
 /** The built-in rules and diagnostics, as a report describes them. */

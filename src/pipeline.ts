@@ -135,7 +135,16 @@ export function lintSourceWithRelated(text: string, filePath: string, config: Li
 export type FirstPass =
   | { kind: 'missing'; reason: string }
   | { kind: 'ignored' }
-  | { kind: 'done'; result: FileResult | undefined; related?: FileResult[]; families: string[]; resources?: string[]; failure?: InternalFailure }
+  | {
+      kind: 'done';
+      result: FileResult | undefined;
+      related?: FileResult[];
+      families: string[];
+      resources?: string[];
+      failure?: InternalFailure;
+      /** The file is a list of container definitions: one that Terraform's file() may read, and report as it reads it. */
+      containerList?: true;
+    }
   /** Services wait for task definitions of other files; `loaded` is kept only on the thread that loaded it. */
   | { kind: 'waiting'; families: string[]; resources?: string[]; loaded?: LoadedFile; waiting?: SourceUnit[] }
   /** A Terraform plan whose .tf configuration is beside it, met before the HCL parser was loaded: load the parser, then the file again. */
@@ -158,7 +167,8 @@ export function firstPass(entry: FileEntry, settings: RunSettings): FirstPass {
     const found = resources.length > 0 ? { resources } : {};
     if (waiting.length > 0) return { kind: 'waiting', families, ...found, loaded, waiting };
     const reported = reportLoaded(loaded, config, entry.explicit);
-    return { kind: 'done', result: reported.result, ...(reported.related.length > 0 ? { related: reported.related } : {}), families, ...found };
+    const containerList = loaded.units.some((u) => u.form === 'container-list') ? { containerList: true as const } : {};
+    return { kind: 'done', result: reported.result, ...(reported.related.length > 0 ? { related: reported.related } : {}), families, ...found, ...containerList };
   } catch (err) {
     const failed = failedFile(entry.path, err, config);
     return { kind: 'done', result: failed.result, families: [], failure: failed.failure };
@@ -303,6 +313,32 @@ export function firstPassesInSequence(files: readonly FileEntry[], settings: Run
   const passes = files.map((entry, done) => {
     onProgress?.(done, files.length);
     return firstPass(entry, settings);
+  });
+  onProgress?.(files.length, files.length);
+  return passes;
+}
+
+/**
+ * The first pass of every file on this thread, handing each file's result to `deliver` as soon as it is final,
+ * in the order of the files: a run printed this way keeps no result. A result stops being final-on-arrival at
+ * the first file whose services wait for the run's task definitions, a plan waiting for the HCL parser, a
+ * file whose units are written in other files (Terraform), or a list of container definitions (which a plan
+ * may read and report as it reads it): from there on, every pass is kept whole for `collect`, so the results
+ * and their order are those of an ordinary run. The caller streams only runs without .tf and .tf.json files,
+ * whose results can merge with any other file's. A delivered pass keeps what the second pass links by.
+ */
+export function firstPassesDelivering(files: readonly FileEntry[], settings: RunSettings, deliver: (result: FileResult) => void, onProgress?: (done: number, total: number) => void): FirstPass[] {
+  let holding = false;
+  const passes = files.map((entry, done): FirstPass => {
+    onProgress?.(done, files.length);
+    const pass = firstPass(entry, settings);
+    if (holding || pass.kind === 'missing' || pass.kind === 'ignored') return pass;
+    if (pass.kind !== 'done' || pass.related || pass.containerList) {
+      holding = true;
+      return pass;
+    }
+    if (pass.result) deliver(pass.result);
+    return { ...pass, result: undefined };
   });
   onProgress?.(files.length, files.length);
   return passes;

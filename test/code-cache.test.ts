@@ -27,7 +27,8 @@ function lint(root: string, env: Record<string, string> = {}) {
 
 test('the build writes a code cache for the bundle and the generated validators', () => {
   const names = fs.readdirSync(path.join(ROOT, 'dist', 'code-cache'));
-  for (const module of ['ecslint', 'validators', 'aws-schemas']) expect(names.some((n) => n.startsWith(`${module}-`) && n.endsWith('.bin'))).toBe(true);
+  for (const module of ['ecslint', 'validators', 'aws-schema-taskDefinitionApi', 'aws-schema-taskDefinitionCloudFormation'])
+    expect(names.some((n) => n.startsWith(`${module}-`) && n.endsWith('.bin'))).toBe(true);
 });
 
 test('damaged and stale caches are ignored: the report is the same', () => {
@@ -52,4 +53,40 @@ test('a cache written by a run is used by the next, with the same report', () =>
   expect(lint(copy, { ECSLINT_CODE_CACHE: 'write' })).toEqual(expected);
   expect(fs.readdirSync(path.join(copy, 'dist', 'code-cache')).length).toBeGreaterThan(0);
   expect(lint(copy)).toEqual(expected);
+});
+
+/** The native modules a run of `root`'s CLI loaded. */
+function loaded(root: string): string[] {
+  const bin = path.join(root, 'bin', 'ecslint.js');
+  const probe = `process.on('exit', () => require('fs').writeSync(2, JSON.stringify(process.moduleLoadList)));
+process.argv = [process.argv[0], ${JSON.stringify(bin)}, '--no-config', ${JSON.stringify(EXAMPLES[0])}];
+require(${JSON.stringify(bin)});`;
+  return JSON.parse(spawnSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' }).stderr) as string[];
+}
+
+test('a file the build cached and nobody changed is not hashed again (zlib is not loaded); a changed one is', () => {
+  expect(loaded(ROOT)).not.toContain('NativeModule zlib');
+  const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-code-cache-kept-'));
+  try {
+    for (const dir of ['bin', 'dist', 'schemas']) fs.cpSync(path.join(ROOT, dir), path.join(kept, dir), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(kept, 'package.json'));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(kept, 'node_modules'));
+    // Copied files have new modification times: hashed, until the copy's caches are written as a build writes them.
+    expect(loaded(kept)).toContain('NativeModule zlib');
+    expect(lint(kept, { ECSLINT_CODE_CACHE: 'write' }).code).toBe(1);
+    expect(loaded(kept)).not.toContain('NativeModule zlib');
+    const version = () => spawnSync(process.execPath, [path.join(kept, 'bin', 'ecslint.js'), '--version'], { encoding: 'utf8' }).stdout.trim();
+    const own = version();
+    // The same length, so that only the text tells it from the cached one: edited in place, a new modification time.
+    const bundle = path.join(kept, 'dist', 'bundle', 'cli', 'ecslint.js');
+    const text = fs.readFileSync(bundle, 'utf8');
+    const edited = own.replace(/\d/g, '9');
+    expect(edited.length).toBe(own.length);
+    expect(text.split(`version: "${own}"`).length).toBe(2);
+    fs.writeFileSync(bundle, text.replace(`version: "${own}"`, `version: "${edited}"`));
+    expect(version()).toBe(edited);
+    expect(loaded(kept)).toContain('NativeModule zlib');
+  } finally {
+    fs.rmSync(kept, { recursive: true, force: true });
+  }
 });

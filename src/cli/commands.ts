@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { Option, type Command } from 'commander';
 import type { RuleFilter } from './rules-list';
+import { guardedStdout } from './output';
 
 /** The unit forms `ecslint rules --form` takes (kept here so that parsing does not load the rule list). */
 export const RULE_FORMS_CHOICES = [
@@ -83,7 +84,7 @@ export function addSubcommands(program: Command, chosen: (run: SubcommandRun) =>
     .action(() =>
       chosen(() => {
         // Loaded only here: the language server's libraries are no part of a lint run's start-up.
-        (require('../lsp/server') as typeof import('../lsp/server')).startServer();
+        (require('../lsp/server') as typeof import('../lsp/server')).startServer(process.stdin, guardedStdout());
         return { stdout: '', exit: 0 };
       }),
     );

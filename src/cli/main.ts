@@ -15,6 +15,8 @@ import { errorsOnly } from '../report/report';
 import { MAX_FILE_BYTES } from '../files/read';
 import { withoutFixes } from '../fix/strip';
 import * as api from '../index';
+import { tuneHeapFor } from './heap';
+import { isTerminal, terminalColumns, writeErr, writeOut } from './output';
 
 /** Exit codes: 0 clean (warnings within --max-warnings), 1 error findings, 2 bad usage, nothing linted, or a failure. */
 const EXIT_OK = 0;
@@ -106,8 +108,9 @@ export function buildProgram(onSubcommand: (run: SubcommandRun) => void = () => 
     // A usage mistake is one line, with where to look: commander's own wording, minus its "error: ".
     .configureOutput({
       outputError: (text, write) => write(`ecslint: ${oneLine(text.trim().replace(/^error: /, ''))} (run "ecslint --help" for usage)\n`),
+      writeOut: (text) => writeOut(text),
       writeErr: (text) =>
-        process.stderr.write(
+        writeErr(
           text
             .split('\n')
             .map((l) => (l === '' ? l : oneLine(l)))
@@ -163,7 +166,7 @@ function useColour(opts: CliOptions): boolean {
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0' && process.env.FORCE_COLOR !== 'false') return true;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   if (opts.color === true && process.argv.includes('--color')) return true;
-  return !opts.outputFile && process.stdout.isTTY === true;
+  return !opts.outputFile && isTerminal(1);
 }
 
 function palette(): Palette {
@@ -176,7 +179,7 @@ function palette(): Palette {
 
 /** Colour and the terminal's width (a report for a terminal wraps to it; one for a file or a pipe never does). */
 function stylishOptions(opts: CliOptions): FormatOptions {
-  const width = !opts.outputFile && process.stdout.isTTY === true ? process.stdout.columns : undefined;
+  const width = opts.outputFile ? undefined : terminalColumns(1);
   return { ...(useColour(opts) ? { palette: palette() } : {}), ...(width ? { width } : {}) };
 }
 
@@ -234,7 +237,7 @@ export function oneLine(text: string): string {
 }
 
 function say(line: string): void {
-  process.stderr.write(`ecslint: ${oneLine(line)}\n`);
+  writeErr(`ecslint: ${oneLine(line)}\n`);
 }
 
 /** Node's argv split at the first "--" after the script: what commander parses, and the paths after it. */
@@ -262,8 +265,8 @@ function readCommandLine(argv: string[]): { opts: CliOptions; operands: string[]
   if (chosen.run) {
     if (after.length > 0) throw new UsageError(`"${program.args[0]}" takes nothing after "--"; to lint paths, run: ecslint -- ${after.join(' ')}`);
     const outcome = chosen.run();
-    if (outcome.stderr) process.stderr.write(outcome.stderr);
-    process.stdout.write(outcome.stdout);
+    if (outcome.stderr) writeErr(outcome.stderr);
+    writeOut(outcome.stdout);
     return { exit: outcome.exit };
   }
   return { opts: program.opts<CliOptions>(), operands: [...program.args, ...after] };
@@ -285,15 +288,29 @@ async function run(argv: string[]): Promise<number> {
   let results: FileResult[];
   let exit = EXIT_OK;
   let failures: api.InternalFailure[] = [];
+  const progress = progressLine(opts);
+  const onProgress = (done: number, total: number) => {
+    tuneHeapFor(total);
+    progress?.update(done, total);
+  };
+  // A report that can be written a file at a time is written as the run goes, and the run keeps no result.
+  const stream = !opts.stdin && !fixing && !opts.writeBaseline && !opts.outputFile ? api.formatStream(opts.format, repositoryRoot(), opts.format === 'stylish' ? stylishOptions(opts) : {}) : undefined;
+  const tally = new Tally(opts);
   if (opts.stdin) {
     const input = { filePath: opts.stdinFilename ?? '<stdin>', overrides, ...(accept ? { accept } : {}) };
     results = fixing ? await fixing.fixBuffer(readStdin(), input) : await api.lintBufferAsync(readStdin(), input);
     if (baseline) results = applyBaseline(results, baseline);
   } else {
     const threads = threadsOption(opts.threads);
+    const onResult = (r: FileResult) => {
+      const text = stream!.file(tally.add(r));
+      if (text === '') return;
+      progress?.clear();
+      writeOut(text);
+    };
     const linted: api.LintFilesResult & { notes?: string[] } = fixing
-      ? await fixing.fixFiles(paths, { overrides, ...(baseline ? { baseline } : {}), onProgress: progressLine(opts), write: opts.fix === true, threads, ...(accept ? { accept } : {}) })
-      : await api.lintFiles(paths, { overrides, baseline, onProgress: progressLine(opts), threads });
+      ? await fixing.fixFiles(paths, { overrides, ...(baseline ? { baseline } : {}), onProgress, write: opts.fix === true, threads, ...(accept ? { accept } : {}) })
+      : await api.lintFiles(paths, { overrides, baseline, onProgress, threads, ...(stream ? { onResult } : {}) });
     for (const note of linted.notes ?? []) say(note);
     for (const m of linted.missing) say(`${m.path}: ${m.reason}`);
     if (linted.missing.length > 0) exit = EXIT_USAGE;
@@ -301,7 +318,7 @@ async function run(argv: string[]): Promise<number> {
     failures = linted.failures;
   }
   for (const f of failures) say(`internal error on ${f.path}: ${f.message}${opts.debug ? '' : ' (run with --debug for the stack trace)'}`);
-  if (opts.debug) for (const f of failures) if (f.stack) process.stderr.write(`${f.stack}\n`);
+  if (opts.debug) for (const f of failures) if (f.stack) writeErr(`${f.stack}\n`);
 
   if (opts.writeBaseline) {
     const b = createBaseline(results, path.dirname(path.resolve(opts.writeBaseline)));
@@ -310,19 +327,21 @@ async function run(argv: string[]): Promise<number> {
     say(`recorded ${count} finding${count === 1 ? '' : 's'} in ${opts.writeBaseline}.`);
     return exit;
   }
-  // Findings carry their fixes; only --fix-dry-run reports them.
-  if (!opts.fixDryRun) results = results.map(withoutFixes);
-  const shown = opts.quiet ? results.map(errorsOnly) : results;
-  const report = api.report(shown, { root: repositoryRoot() });
-  const output = api.format(opts.format, report, opts.format === 'stylish' ? stylishOptions(opts) : {});
-  if (opts.outputFile) writeFile(opts.outputFile, output, 'the report');
-  else process.stdout.write(output);
+  if (stream) writeOut(stream.end());
+  else {
+    const report = api.report(
+      results.map((r) => tally.add(r)),
+      { root: repositoryRoot() },
+    );
+    const output = api.format(opts.format, report, opts.format === 'stylish' ? stylishOptions(opts) : {});
+    if (opts.outputFile) writeFile(opts.outputFile, output, 'the report');
+    else writeOut(output);
+  }
 
   if (exit === EXIT_USAGE || failures.length > 0) return EXIT_USAGE;
-  const errors = shown.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
+  const { errors, warnings } = tally;
   if (errors > 0) return EXIT_FINDINGS;
-  if (opts.errorOnUnmatchedPattern && !results.some((r) => (r.taskDefinitions?.length ?? 0) > 0)) {
+  if (opts.errorOnUnmatchedPattern && !tally.linted) {
     say(`nothing to lint: no task definition, service or template in ${opts.stdin ? 'standard input' : paths.join(', ')}. Pass --no-error-on-unmatched-pattern to allow it.`);
     return EXIT_USAGE;
   }
@@ -347,42 +366,57 @@ function writeFile(file: string, text: string, what: string): void {
   }
 }
 
+/** What the report shows of each result, and the counts the exit code is made from. */
+class Tally {
+  errors = 0;
+  warnings = 0;
+  /** Whether any file held something to lint (a task definition, service or template). */
+  linted = false;
+
+  constructor(private readonly opts: CliOptions) {}
+
+  /** The result as the report shows it: fixes only with --fix-dry-run, errors only with --quiet. */
+  add(r: FileResult): FileResult {
+    if ((r.taskDefinitions?.length ?? 0) > 0) this.linted = true;
+    let shown = this.opts.fixDryRun ? r : withoutFixes(r);
+    if (this.opts.quiet) shown = errorsOnly(shown);
+    this.errors += shown.errorCount;
+    this.warnings += shown.warningCount;
+    return shown;
+  }
+}
+
 /**
  * On a terminal, a run that takes more than a second shows "files done / total" on stderr; never on
- * a pipe or a file, never with a machine format, so nothing parses it by mistake.
+ * a pipe or a file, never with a machine format, so nothing parses it by mistake. It is cleared before
+ * report lines are written on the terminal as the run goes.
  */
-function progressLine(opts: CliOptions): ((done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY || opts.format !== 'stylish') return undefined;
+function progressLine(opts: CliOptions): { update(done: number, total: number): void; clear(): void } | undefined {
+  if (opts.format !== 'stylish' || !isTerminal(2)) return undefined;
   const start = Date.now();
   let last = 0;
   let shown = false;
-  return (done, total) => {
-    const now = Date.now();
-    if (done === total) {
-      if (shown) process.stderr.write('\r\u001b[K');
-      return;
-    }
-    if (now - start < 1000 || now - last < 100) return;
-    last = now;
-    shown = true;
-    process.stderr.write(`\recslint: ${done}/${total} files`);
+  const clear = () => {
+    if (shown) writeErr('\r\u001b[K');
+    shown = false;
+  };
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (done === total) return clear();
+      if (now - start < 1000 || now - last < 100) return;
+      last = now;
+      shown = true;
+      writeErr(`\recslint: ${done}/${total} files`);
+    },
+    clear,
   };
 }
 
 /** Entry point of bin/ecslint.js; the only place that sets the process's exit code. */
 export function main(argv: string[]): void {
-  // A reader that stops early (`ecslint … | head`) closes the pipe: that is not an error of ours. Any other
-  // write error is one line and exit 2.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    try {
-      say(`cannot write the report: ${reason(err)}.`);
-    } catch {
-      // stderr is gone too
-    }
-    process.exit(EXIT_USAGE);
-  });
-  process.stderr.on('error', () => process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_USAGE));
+  // Output goes through ./output: a reader that stops early (`ecslint … | head`) is not an error of ours, and
+  // any other write error is one line and exit 2.
   // run() settles after the last file is linted; the exit code is set then, and node exits when nothing is left to do.
   run(argv).then(
     (code) => {
@@ -392,7 +426,7 @@ export function main(argv: string[]): void {
       if (err instanceof UsageError || err instanceof ConfigError) {
         say(err.message);
       } else if (splitAtDoubleDash(argv).options.includes('--debug')) {
-        process.stderr.write(`ecslint: internal error: ${(err as Error).stack ?? String(err)}\n`);
+        writeErr(`ecslint: internal error: ${(err as Error).stack ?? String(err)}\n`);
       } else {
         say(`internal error: ${(err as Error).message ?? String(err)} (run with --debug for the stack trace)`);
       }

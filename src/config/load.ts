@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { PRESET_ORDER, type RuleDefinition } from '../model/rule';
+import { PRESET_ORDER, type EngineRule, type RuleDefinition } from '../model/rule';
 import { locate } from '../model/document';
 import { LineIndex } from '../model/text';
 import { parseJson } from '../load/parse-json';
@@ -10,7 +10,7 @@ import type { LaunchType, DocsProfile, Preset, SeveritySetting } from '../model/
 import { globToRegExp } from '../files/expand';
 import { readTextFile } from '../files/read';
 import { patternsIn, regExpProblem, TextPattern, UserRegExpError } from '../regexp/user-regexp';
-import { builtInRules } from '../engine/registry';
+import { engineRules } from '../engine/registry';
 import { CORE_DIAGNOSTICS } from '../report/diagnostics';
 import { checkFunction } from '../engine/registry';
 import { errorsText, runtimeValidator } from '../engine/runtime-validators';
@@ -171,7 +171,7 @@ export function loadConfigFile(file: string, fromPackageJson = path.basename(fil
     }
   });
 
-  const definitions = new Map<string, RuleDefinition>([...builtInRules(), ...customRules].map((r) => [r.id, r]));
+  const definitions = new Map<string, EngineRule>([...engineRules(), ...customRules].map((r) => [r.id, r]));
   const known = [...definitions.keys(), ...Object.keys(CORE_DIAGNOSTICS)];
   const settings = (where: string[], given: Record<string, unknown> | undefined) =>
     ruleSettings(given ?? {}, known, definitions, (key, reason, within = []) => fail([...where, key, ...within], reason));
@@ -296,7 +296,7 @@ function packageConfig(pkg: string, inside: string): { file: string } | { error:
 function ruleSettings(
   raw: Record<string, unknown>,
   known: string[],
-  definitions: ReadonlyMap<string, RuleDefinition>,
+  definitions: ReadonlyMap<string, EngineRule>,
   fail: (key: string, reason: string, within?: string[]) => never,
 ): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
@@ -320,7 +320,7 @@ function ruleSettings(
 }
 
 /** Why options do not fit a rule: it has no function to take them, or they break its function's options schema. */
-function optionsProblem(rule: RuleDefinition | undefined, id: string, options: Record<string, unknown>): string | undefined {
+function optionsProblem(rule: EngineRule | undefined, id: string, options: Record<string, unknown>): string | undefined {
   if (!rule) return `rule ${id} takes no options`;
   const checks = [rule.then, ...(rule.seed?.then?.function === rule.then.function && rule.seed?.then ? [rule.seed.then] : [])];
   for (const then of checks) {
@@ -339,7 +339,7 @@ export function normaliseSeverity(s: string): SeveritySetting {
  * The first pattern in a rule's options that cannot be used (invalid, or beyond the linear-time
  * engine), with its path in the options.
  */
-export function optionsPatternProblem(rule: RuleDefinition | undefined, options: Record<string, unknown>): { path: string[]; reason: string } | undefined {
+export function optionsPatternProblem(rule: EngineRule | undefined, options: Record<string, unknown>): { path: string[]; reason: string } | undefined {
   const name = rule?.then.function ?? rule?.seed?.then?.function;
   if (!name) return undefined;
   for (const p of patternsIn(checkFunction(name).optionsSchema, options)) {

@@ -1,5 +1,5 @@
 import type { DocsProfile, Severity } from '../model/basics';
-import type { Relaxation, RuleCheck, RuleDefinition, RuleFix, RuleWhen } from '../model/rule';
+import type { EngineRule, Relaxation, RuleCheck, RuleFix, RuleWhen } from '../model/rule';
 import type { Target, UnitKind } from '../model/unit';
 import { builtInValidator, Validator } from './registry';
 import { compileSelector, Selector } from './select';
@@ -30,7 +30,7 @@ export interface CompiledRule {
  * every finding has the rule's severity. Under `current` it runs today's check; a relaxed rule also runs the
  * seed's stricter check, whose extra findings are warnings that name the seed's limit.
  */
-export function compileRule(rule: RuleDefinition, severity: Severity, docs: DocsProfile, validatorFor: (key: string) => Validator | undefined = builtInValidator): CompiledRule | undefined {
+export function compileRule(rule: EngineRule, severity: Severity, docs: DocsProfile, validatorFor: (key: string) => Validator | undefined = builtInValidator): CompiledRule | undefined {
   if (docs === 'seed' && rule.seed?.enabled === false) return undefined;
   const seedCheck = rule.seed?.then;
   const plan: Array<{ check: RuleCheck; key: string; relaxed: boolean }> = [];

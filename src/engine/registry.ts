@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { RuleDefinition } from '../model/rule';
+import type { EngineRule, RuleDefinition, RuleDocs } from '../model/rule';
 import type { RuleFunction } from '../functions/types';
 
 /** A compiled JSON-Schema check: true when valid; errors in ajv's shape otherwise. */
@@ -10,13 +10,23 @@ export interface Validator {
 
 const GENERATED = path.join(__dirname, '..', '..', 'generated');
 
+let engine: EngineRule[] | undefined;
 let builtIn: RuleDefinition[] | undefined;
 let validators: Record<string, Validator> | undefined;
 const functions = new Map<string, RuleFunction>();
 
-/** The built-in rules, compiled from rules/*.yaml at build time (see scripts/build-rules.ts). */
+/** The built-in rules as the engine runs them, compiled from rules/*.yaml at build time (see scripts/build-rules.ts). */
+export function engineRules(): EngineRule[] {
+  engine ??= require(path.join(GENERATED, 'rules.json')) as EngineRule[];
+  return engine;
+}
+
+/** The built-in rules with their documentation (descriptions, sources, links, remediations). */
 export function builtInRules(): RuleDefinition[] {
-  builtIn ??= require(path.join(GENERATED, 'rules.json')) as RuleDefinition[];
+  if (!builtIn) {
+    const docs = require(path.join(GENERATED, 'rule-texts.json')) as Record<string, RuleDocs>;
+    builtIn = engineRules().map((rule) => ({ ...rule, ...docs[rule.id] }));
+  }
   return builtIn;
 }
 

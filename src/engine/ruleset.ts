@@ -1,8 +1,8 @@
 import type { LintConfig } from '../model/config';
-import { inPreset, type RuleDefinition } from '../model/rule';
+import { inPreset, type EngineRule, type RuleDefinition } from '../model/rule';
 import type { UnitKind } from '../model/unit';
 import { CompiledRule, compileRule } from './compile';
-import { builtInRules, builtInValidator, checkFunction, Validator } from './registry';
+import { builtInValidator, engineRules, checkFunction, Validator } from './registry';
 import { errorsText, runtimeValidator } from './runtime-validators';
 
 /** The rules one configuration turns on, compiled and indexed by the kind of unit they check. */
@@ -49,8 +49,8 @@ function compiledRuleset(config: LintConfig): Ruleset {
   let ruleset = byConfig.get(key);
   if (!ruleset) {
     const byKind = new Map<UnitKind, CompiledRule[]>();
-    const custom = new Set(config.customRules ?? []);
-    for (const rule of [...builtInRules(), ...(config.customRules ?? [])]) {
+    const custom = new Set<EngineRule>(config.customRules ?? []);
+    for (const rule of [...engineRules(), ...(config.customRules ?? [])]) {
       const setting = config.rules[rule.id] ?? (inPreset(rule.preset, config.preset) ? rule.severity : 'off');
       if (setting === 'off') continue;
       const configured = withOptions(rule, config.ruleOptions?.[rule.id]);
@@ -68,11 +68,11 @@ function compiledRuleset(config: LintConfig): Ruleset {
 }
 
 /** A rule with options from the configuration merged over its own, checked against its function's options schema. */
-function withOptions(rule: RuleDefinition, options: Record<string, unknown> | undefined): RuleDefinition {
+function withOptions(rule: EngineRule, options: Record<string, unknown> | undefined): EngineRule {
   if (!options) return rule;
   if (!rule.then.function) throw new RuleOptionsError(rule.id, `rule ${rule.id} takes no options: it is a schema check`);
   const fn = checkFunction(rule.then.function);
-  const merge = (then: RuleDefinition['then']) => {
+  const merge = (then: EngineRule['then']) => {
     const merged = { ...then.options, ...options };
     const v = runtimeValidator(fn.optionsSchema);
     if (!v(merged)) throw new RuleOptionsError(rule.id, `options for rule ${rule.id}: ${errorsText(v)}`);
@@ -82,7 +82,7 @@ function withOptions(rule: RuleDefinition, options: Record<string, unknown> | un
   return { ...rule, then: merge(rule.then), ...(rule.seed ? { seed: { ...rule.seed, ...(seedThen ? { then: seedThen } : {}) } } : {}) };
 }
 
-function customValidator(rule: RuleDefinition): (key: string) => Validator | undefined {
+function customValidator(rule: EngineRule): (key: string) => Validator | undefined {
   return (key) => {
     const schema = key.endsWith('#seed') ? rule.seed?.then?.schema : rule.then.schema;
     return schema ? runtimeValidator(schema) : builtInValidator(key);

@@ -1,6 +1,7 @@
 import type { Severity } from '../model/basics';
 import type { Report } from '../model/finding';
 import { repositoryPath } from './paths';
+import { renderAll, type FormatStream } from './stream';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -18,13 +19,21 @@ export function escapeProperty(s: string): string {
 
 /** GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per finding. */
 export function formatGithub(report: Report): string {
-  let out = '';
-  for (const r of report.results) {
-    const file = escapeProperty(repositoryPath(r.filePath, report.root));
-    for (const m of r.messages) {
-      const props = `file=${file},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.ruleId)}`;
-      out += `::${COMMAND[m.severity]} ${props}::${escapeData(m.message)}\n`;
-    }
-  }
-  return out;
+  return renderAll(githubStream(report.root), report.results);
+}
+
+/** The annotations of each file as it comes; paths relative to `root`, the repository's top. */
+export function githubStream(root: string): FormatStream {
+  return {
+    file(r) {
+      const file = escapeProperty(repositoryPath(r.filePath, root));
+      let out = '';
+      for (const m of r.messages) {
+        const props = `file=${file},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${escapeProperty(m.ruleId)}`;
+        out += `::${COMMAND[m.severity]} ${props}::${escapeData(m.message)}\n`;
+      }
+      return out;
+    },
+    end: () => '',
+  };
 }

@@ -1,10 +1,12 @@
 import type { Report } from '../model/finding';
+import type { FormatStream } from './stream';
 import type { Palette } from './stylish';
 
 export type FormatName = 'stylish' | 'json' | 'compact' | 'github' | 'gitlab' | 'junit' | 'sarif';
 export const FORMATS: FormatName[] = ['stylish', 'json', 'compact', 'github', 'gitlab', 'junit', 'sarif'];
 
 export type { Palette } from './stylish';
+export type { FormatStream } from './stream';
 
 export interface FormatOptions {
   /** Colours for stylish output; plain when omitted. */
@@ -37,5 +39,25 @@ export function format(name: FormatName, report: Report, options: FormatOptions 
       return (require('./sarif') as typeof import('./sarif')).formatSarif(report);
     default:
       throw new Error(`Unknown format "${String(name)}"; the formats are ${FORMATS.join(', ')}.`);
+  }
+}
+
+/**
+ * A format written one file at a time (stylish, compact, github), or undefined for one that needs the whole
+ * report (json, gitlab, junit and sarif are single documents). `root` is what the report's paths are
+ * written against.
+ */
+export function formatStream(name: FormatName, root: string, options: FormatOptions = {}): FormatStream | undefined {
+  switch (name) {
+    case 'stylish': {
+      const { stylishStream, PLAIN } = require('./stylish') as typeof import('./stylish');
+      return stylishStream(options.palette ?? PLAIN, options.width);
+    }
+    case 'compact':
+      return (require('./compact') as typeof import('./compact')).compactStream();
+    case 'github':
+      return (require('./github') as typeof import('./github')).githubStream(root);
+    default:
+      return undefined;
   }
 }

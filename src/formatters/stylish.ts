@@ -1,5 +1,6 @@
-import type { Report } from '../model/finding';
+import type { FileResult, Report } from '../model/finding';
 import { stripControl } from './sanitize';
+import { renderAll, type FormatStream } from './stream';
 
 /** Colour functions; identity when colour is off, so the layout code has one path. */
 export interface Palette {
@@ -43,36 +44,50 @@ export function wrapText(text: string, width: number): string[] {
  * width, a long message wraps within its own column, so that the line:col column stays a clean column.
  */
 export function formatStylish(report: Report, palette: Palette = PLAIN, width?: number): string {
-  let out = '';
+  return renderAll(stylishStream(palette, width), report.results);
+}
+
+/** Stylish one file at a time: each file's columns are its own, so nothing waits for the next file but the summary. */
+export function stylishStream(palette: Palette = PLAIN, width?: number): FormatStream {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const r of report.results) {
-    errors += r.errorCount;
-    warnings += r.warningCount;
-    infos += r.infoCount;
-    if (r.messages.length === 0) continue;
-    const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, stripControl(m.message), m.ruleId]);
-    const w0 = Math.max(...rows.map((x) => x[0].length));
-    const w1 = Math.max(...rows.map((x) => x[1].length));
-    const w3 = Math.max(...rows.map((x) => x[3].length));
-    const indent = 2 + w0 + 2 + w1 + 2;
-    const room = width === undefined ? Infinity : width - indent - 2 - w3;
-    const w2 = Math.min(Math.max(...rows.map((x) => x[2].length)), room >= MIN_MESSAGE_WIDTH ? room : Infinity);
-    out += `\n${palette.underline(stripControl(r.filePath))}\n`;
-    for (const [pos, sev, msg, id] of rows) {
-      const colour = sev === 'error' ? palette.red : sev === 'warning' ? palette.yellow : palette.blue;
-      const lines = msg.length > w2 ? wrapText(msg, w2) : [msg];
-      out += `  ${palette.dim(pos.padEnd(w0))}  ${colour(sev.padEnd(w1))}  ${lines[0].padEnd(w2)}  ${palette.dim(id)}\n`;
-      for (const more of lines.slice(1)) out += `${' '.repeat(indent)}${more}\n`;
-    }
+  return {
+    file(r) {
+      errors += r.errorCount;
+      warnings += r.warningCount;
+      infos += r.infoCount;
+      return fileBlock(r, palette, width);
+    },
+    end: () => summary(errors, warnings, infos, palette),
+  };
+}
+
+function fileBlock(r: FileResult, palette: Palette, width: number | undefined): string {
+  if (r.messages.length === 0) return '';
+  const rows = r.messages.map((m) => [`${m.line}:${m.column}`, m.severity, stripControl(m.message), m.ruleId]);
+  const w0 = Math.max(...rows.map((x) => x[0].length));
+  const w1 = Math.max(...rows.map((x) => x[1].length));
+  const w3 = Math.max(...rows.map((x) => x[3].length));
+  const indent = 2 + w0 + 2 + w1 + 2;
+  const room = width === undefined ? Infinity : width - indent - 2 - w3;
+  const w2 = Math.min(Math.max(...rows.map((x) => x[2].length)), room >= MIN_MESSAGE_WIDTH ? room : Infinity);
+  let out = `\n${palette.underline(stripControl(r.filePath))}\n`;
+  for (const [pos, sev, msg, id] of rows) {
+    const colour = sev === 'error' ? palette.red : sev === 'warning' ? palette.yellow : palette.blue;
+    const lines = msg.length > w2 ? wrapText(msg, w2) : [msg];
+    out += `  ${palette.dim(pos.padEnd(w0))}  ${colour(sev.padEnd(w1))}  ${lines[0].padEnd(w2)}  ${palette.dim(id)}\n`;
+    for (const more of lines.slice(1)) out += `${' '.repeat(indent)}${more}\n`;
   }
+  return out;
+}
+
+function summary(errors: number, warnings: number, infos: number, palette: Palette): string {
   const total = errors + warnings + infos;
-  if (total === 0) return out;
+  if (total === 0) return '';
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
   if (infos > 0) parts.push(plural(infos, 'info'));
   const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')})`;
-  out += `\n${errors > 0 ? palette.red(palette.bold(line)) : palette.yellow(palette.bold(line))}\n`;
-  return out;
+  return `\n${errors > 0 ? palette.red(palette.bold(line)) : palette.yellow(palette.bold(line))}\n`;
 }

@@ -51,12 +51,16 @@ interface SchemaTables {
 type SchemaName = 'taskDefinitionApi' | 'taskDefinitionCloudFormation';
 
 const GENERATED = path.join(__dirname, '..', '..', 'generated');
-let validators: Record<SchemaName, Validate> | undefined;
+const validators = new Map<SchemaName, Validate>();
 let tables: Record<SchemaName, SchemaTables> | undefined;
 
 function validator(name: SchemaName): Validate {
-  validators ??= require(path.join(GENERATED, 'aws-schemas.js')) as Record<SchemaName, Validate>;
-  return validators[name];
+  let v = validators.get(name);
+  if (!v) {
+    v = (require(path.join(GENERATED, `aws-schema-${name}.js`)) as { validate: Validate }).validate;
+    validators.set(name, v);
+  }
+  return v;
 }
 
 function table(name: SchemaName): SchemaTables {

@@ -96,6 +96,12 @@ export interface RuleDefinition {
   fix?: RuleFix;
 }
 
+/** What only documentation reads of a rule (explain, the docs, SARIF's rule list); a lint run needs none of it. */
+export const RULE_DOC_FIELDS = ['description', 'source', 'url', 'remediation'] as const;
+export type RuleDocs = Pick<RuleDefinition, (typeof RULE_DOC_FIELDS)[number]>;
+/** A rule as the engine runs it: its definition without the documentation. */
+export type EngineRule = Omit<RuleDefinition, (typeof RULE_DOC_FIELDS)[number]>;
+
 export const PRESET_ORDER: readonly Preset[] = ['recommended', 'strict', 'all'];
 
 export function inPreset(rulePreset: Preset, chosen: Preset): boolean {

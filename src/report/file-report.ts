@@ -7,7 +7,7 @@ import { CORE_DIAGNOSTICS } from './diagnostics';
 import { type Directive, parseDirectives } from '../load/directives';
 import { cappedNote } from './scenarios';
 import { applyDirectives } from './suppress';
-import { builtInRules } from '../engine/registry';
+import { engineRules } from '../engine/registry';
 import { didYouMean } from '../model/rule-ids';
 
 /** What the earlier stages produced for one file. */
@@ -147,7 +147,7 @@ function fileDirectives(file: SourceFile): Directive[] {
 /** Every id a directive or an ignore may name: the rules (built-in and the configuration's own) and the diagnostics. */
 function knownIds(config: LintConfig): string[] {
   let ids = knownByConfig.get(config);
-  if (!ids) knownByConfig.set(config, (ids = [...builtInRules().map((r) => r.id), ...(config.customRules ?? []).map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)]));
+  if (!ids) knownByConfig.set(config, (ids = [...engineRules().map((r) => r.id), ...(config.customRules ?? []).map((r) => r.id), ...Object.keys(CORE_DIAGNOSTICS)]));
   return ids;
 }
 

@@ -345,7 +345,7 @@ class Converter {
     return text === undefined ? this.unknown(n) : text;
   }
 
-  /** A string that holds JSON: parsed with positions; `${…}` inside becomes `Unknown`. */
+  /** A string that holds JSON: parsed with positions; `${...}` inside becomes `Unknown`. */
   private jsonTemplate(n: Node, parts: TemplatePart[], path: string[]): unknown {
     const rendered = renderForJson(parts, this.text);
     if (!rendered) return this.unknown(n);
