@@ -126,9 +126,10 @@ export interface LintFilesOptions {
   /** Threads that lint, this one included: a number, or 'auto' (the default) to use worker threads only where they pay. */
   threads?: number | 'auto';
   /**
-   * Each file's result, in the order of the files, as soon as it is final; `results` is then empty. On one
-   * thread, in a run without Terraform configuration files, the run keeps no result: its memory does not grow
-   * with the number of files (their findings go to the caller). Otherwise the results come at the end.
+   * Each file's result, in the order of the files, as soon as it is final; `results` is then empty. In a run
+   * without Terraform configuration files (.tf, .tf.json), on one thread or several, the run keeps no result:
+   * its memory does not grow with the number of files (their findings go to the caller). A service whose task
+   * definition is in a later file holds the results from its own on until the end; so does a Terraform run.
    */
   onResult?: (result: FileResult) => void;
 }
@@ -158,12 +159,12 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   const baseline = options.baseline;
   const deliver = onResult && (baseline ? (r: FileResult) => onResult(applyBaseline([r], baseline)[0]) : onResult);
   // Terraform configuration reports one file's findings under another (file() targets, a module's files): not streamed.
-  const streamed = deliver && threads === 1 && !files.some((f) => /\.tf(\.json)?$/i.test(f.path));
+  const streamed = deliver && !files.some((f) => /\.tf(\.json)?$/i.test(f.path)) ? deliver : undefined;
   const passes =
     threads > 1
-      ? firstPassesInThreads(files, settings, threads, options.onProgress, hcl)
+      ? firstPassesInThreads(files, settings, threads, options.onProgress, hcl, streamed)
       : streamed
-        ? firstPassesDelivering(files, settings, deliver, options.onProgress)
+        ? firstPassesDelivering(files, settings, streamed, options.onProgress)
         : firstPassesInSequence(files, settings, options.onProgress);
   if (passes.some((p) => p.kind === 'needs-hcl')) {
     await prepareTerraform().catch(() => undefined);

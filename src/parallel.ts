@@ -2,7 +2,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { ConfigError } from './config/load';
 import type { FileEntry } from './files/expand';
-import { collect, FirstPass, firstPass, RunOutcome, RunSettings } from './pipeline';
+import type { FileResult } from './model/finding';
+import { collect, FirstPass, firstPass, InOrder, RunOutcome, RunSettings } from './pipeline';
 
 /**
  * Below this many files, starting a worker costs more than it saves. A worker loads the bundle, the rules and
@@ -24,7 +25,8 @@ export interface WorkerTask {
   /** [next file to claim, workers finished, files done]: shared by every thread of the run. */
   counters: Int32Array;
 }
-export type WorkerReply = { passes: Array<[number, FirstPass]> } | { error: string; stack?: string; config?: { file: string; line: number; column: number; reason: string } };
+/** A worker posts its passes a batch at a time as it goes, then `done` (or the error that stopped it). */
+export type WorkerReply = { passes: Array<[number, FirstPass]> } | { done: true } | { error: string; stack?: string; config?: { file: string; line: number; column: number; reason: string } };
 
 /** Files claimed at a time: small enough to balance the threads, large enough to keep claiming cheap. */
 const BATCH = 8;
@@ -40,8 +42,11 @@ const DONE = 2;
  */
 const STALL_MS = 60_000;
 
+/** While this thread waits, how often it takes the workers' passes off their ports (and delivers what is final). */
+const DRAIN_MS = 20;
+
 /** Claim batches of files until none is left, running the first pass on each; the same loop runs on every thread. */
-export function claimAndLint(task: Pick<WorkerTask, 'files' | 'settings' | 'counters'>, each: (index: number, pass: FirstPass) => void): void {
+export function claimAndLint(task: Pick<WorkerTask, 'files' | 'settings' | 'counters'>, each: (index: number, pass: FirstPass) => void, batchDone?: () => void): void {
   for (;;) {
     const start = Atomics.add(task.counters, NEXT, BATCH);
     if (start >= task.files.length) return;
@@ -49,6 +54,7 @@ export function claimAndLint(task: Pick<WorkerTask, 'files' | 'settings' | 'coun
       each(i, firstPass(task.files[i], task.settings));
       Atomics.add(task.counters, DONE, 1);
     }
+    batchDone?.();
   }
 }
 
@@ -70,21 +76,26 @@ export function threadsFor(count: number, requested: number | 'auto' = 'auto'): 
 
 /**
  * Lint files on several threads and return the run's outcome in the files' order. This thread takes a
- * share too; the others are worker threads. The call stays synchronous: this thread blocks on a
- * shared counter until every worker has posted its passes, then takes them off their ports. With `hcl`,
+ * share too; the others are worker threads, which post their passes a batch at a time. The call stays
+ * synchronous: this thread takes the passes off the workers' ports between its own files, then waits on a
+ * shared counter, looking at the ports every few milliseconds, until every worker is done. With `hcl`,
  * every worker loads the HCL parser first (this thread must have loaded it already).
  */
 export function lintInThreads(files: FileEntry[], settings: RunSettings, threads: number, onProgress?: (done: number, total: number) => void, hcl = false): RunOutcome {
   return collect(files, firstPassesInThreads(files, settings, threads, onProgress, hcl), settings);
 }
 
-/** The first pass of every file, on several threads; see lintInThreads. */
+/**
+ * The first pass of every file, on several threads; see lintInThreads. With `deliver`, results are handed
+ * over in the order of the files as soon as they are final, as firstPassesDelivering does on one thread.
+ */
 export function firstPassesInThreads(
   files: FileEntry[],
   settings: RunSettings,
   threads: number,
   onProgress?: (done: number, total: number) => void,
   hcl = false,
+  deliver?: (result: FileResult) => void,
   // What the tests change to see a worker that dies: its script, and how long a stall lasts.
   stall: { workerFile?: string; ms?: number } = {},
 ): FirstPass[] {
@@ -95,40 +106,58 @@ export function firstPassesInThreads(
     const task: WorkerTask = { files, settings, hcl, port: port2, counters };
     const worker = new Worker(stall.workerFile ?? path.join(__dirname, 'worker.js'), { workerData: task, transferList: [port2] });
     worker.unref();
-    return { worker, port: port1 };
+    return { worker, port: port1, done: false, error: undefined as Extract<WorkerReply, { error: string }> | undefined };
   });
 
-  // This thread works too, from the first file, while the workers start.
   const passes: FirstPass[] = new Array(files.length);
-  claimAndLint({ files, settings, counters }, (i, pass) => {
-    passes[i] = pass;
-    onProgress?.(Math.min(files.length, Atomics.load(counters, NEXT)), files.length);
-  });
+  const inOrder = deliver && new InOrder(deliver);
+  let next = 0;
+  /** Take what the workers have posted; deliver what is now final in the order of the files. */
+  const drain = () => {
+    for (const w of workers) {
+      for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+        const message = m.message as WorkerReply;
+        if ('passes' in message) for (const [i, pass] of message.passes) passes[i] = pass;
+        else if ('done' in message) w.done = true;
+        else w.error = message;
+      }
+    }
+    if (inOrder) for (; next < files.length && passes[next] !== undefined; next++) passes[next] = inOrder.take(passes[next]);
+  };
+
+  // This thread works too, from the first file, while the workers start.
+  claimAndLint(
+    { files, settings, counters },
+    (i, pass) => {
+      passes[i] = pass;
+      onProgress?.(Math.min(files.length, Atomics.load(counters, NEXT)), files.length);
+    },
+    drain,
+  );
 
   // Wait for the workers while they make progress; a worker that failed to start or died leaves its files to this thread.
   let done = Atomics.load(counters, DONE);
   let progressAt = Date.now();
   while (Atomics.load(counters, FINISHED) < workers.length) {
-    Atomics.wait(counters, FINISHED, Atomics.load(counters, FINISHED), 1000);
+    Atomics.wait(counters, FINISHED, Atomics.load(counters, FINISHED), DRAIN_MS);
+    drain();
     const now = Atomics.load(counters, DONE);
     if (now !== done) [done, progressAt] = [now, Date.now()];
     else if (Date.now() - progressAt > (stall.ms ?? STALL_MS)) break;
   }
-  for (const { worker, port } of workers) {
-    const message = receiveMessageOnPort(port)?.message as WorkerReply | undefined;
-    port.close();
-    if (!message) {
-      void worker.terminate();
-      continue;
-    }
-    if ('error' in message) {
+  drain();
+  for (const w of workers) {
+    w.port.close();
+    if (w.error) {
       // A configuration mistake met on a worker is the same usage error as on this thread.
-      if (message.config) throw new ConfigError(message.config.file, message.config.line, message.config.column, message.config.reason);
-      throw Object.assign(new Error(message.error), { stack: message.stack ?? message.error });
+      const e = w.error;
+      if (e.config) throw new ConfigError(e.config.file, e.config.line, e.config.column, e.config.reason);
+      throw Object.assign(new Error(e.error), { stack: e.stack ?? e.error });
     }
-    for (const [i, pass] of message.passes) passes[i] = pass;
+    if (!w.done) void w.worker.terminate();
   }
   for (let i = 0; i < files.length; i++) if (passes[i] === undefined) passes[i] = firstPass(files[i], settings);
+  drain();
   onProgress?.(files.length, files.length);
   return passes;
 }

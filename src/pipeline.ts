@@ -328,20 +328,31 @@ export function firstPassesInSequence(files: readonly FileEntry[], settings: Run
  * whose results can merge with any other file's. A delivered pass keeps what the second pass links by.
  */
 export function firstPassesDelivering(files: readonly FileEntry[], settings: RunSettings, deliver: (result: FileResult) => void, onProgress?: (done: number, total: number) => void): FirstPass[] {
-  let holding = false;
+  const inOrder = new InOrder(deliver);
   const passes = files.map((entry, done): FirstPass => {
     onProgress?.(done, files.length);
-    const pass = firstPass(entry, settings);
-    if (holding || pass.kind === 'missing' || pass.kind === 'ignored') return pass;
-    if (pass.kind !== 'done' || pass.related || pass.containerList) {
-      holding = true;
-      return pass;
-    }
-    if (pass.result) deliver(pass.result);
-    return { ...pass, result: undefined };
+    return inOrder.take(firstPass(entry, settings));
   });
   onProgress?.(files.length, files.length);
   return passes;
+}
+
+/** The passes of a run, taken in the order of the files: each result is delivered while none before it waits (see firstPassesDelivering). */
+export class InOrder {
+  private holding = false;
+
+  constructor(private readonly deliver: (result: FileResult) => void) {}
+
+  /** The pass as the run keeps it: without its result once that is delivered. */
+  take(pass: FirstPass): FirstPass {
+    if (this.holding || pass.kind === 'missing' || pass.kind === 'ignored') return pass;
+    if (pass.kind !== 'done' || pass.related || pass.containerList) {
+      this.holding = true;
+      return pass;
+    }
+    if (pass.result) this.deliver(pass.result);
+    return { ...pass, result: undefined };
+  }
 }
 
 /**

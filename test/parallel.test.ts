@@ -59,6 +59,6 @@ test('a worker that dies leaves its files to this thread: the report is still co
   // A worker that claims a batch of files, then ends without a word, as a crash would.
   const dying = path.join(dir, 'dying-worker.js');
   fs.writeFileSync(dying, "const { workerData } = require('worker_threads');\nAtomics.add(workerData.counters, 0, 8);\nprocess.exit(1);\n");
-  const passes = firstPassesInThreads(files, settings, 2, undefined, false, { workerFile: dying, ms: 1000 });
+  const passes = firstPassesInThreads(files, settings, 2, undefined, false, undefined, { workerFile: dying, ms: 1000 });
   expect(JSON.stringify(collect(files, passes, settings))).toBe(JSON.stringify(lintInSequence(files, settings)));
 });

@@ -65,7 +65,17 @@ test('on one thread, results come in the order of the files, each as soon as it 
   expect(delivered.find((r) => r.filePath.endsWith('c-service.json'))?.messages.some((m) => m.ruleId === 'svc-network-configuration')).toBe(true);
 });
 
-test('worker threads and Terraform configuration give the same results through onResult, at the end', async () => {
+test('on worker threads, results come in the order of the files as the workers post them, the same as a kept run', async () => {
+  mixedFolder();
+  for (let i = 0; i < 40; i++) write(`g-${i}.json`, privilegedFargateTaskDefinition(`more-${i}`));
+  const kept = await lintFiles([dir], { threads: 2 });
+  const { run, delivered } = await streamed([dir], { threads: 2 });
+  expect(run.results).toEqual([]);
+  expect(delivered).toEqual(kept.results);
+  expect(delivered.map((r) => r.filePath)).toEqual((await lintFiles([dir], { threads: 1 })).results.map((r) => r.filePath));
+});
+
+test('Terraform configuration gives the same results through onResult, at the end, on one thread or several', async () => {
   mixedFolder();
   write('infra/main.tf', 'resource "aws_ecs_task_definition" "web" {\n  family = "tf"\n  container_definitions = file("${path.module}/../d-containers.json")\n}\n');
   for (const threads of [1, 2]) {
