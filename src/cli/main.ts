@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES } from '../files/read';
 import { withoutFixes } from '../fix/strip';
 import * as api from '../index';
 import { tuneHeapFor } from './heap';
-import { isTerminal, terminalColumns, writeErr, writeOut } from './output';
+import { bufferedOut, isTerminal, terminalColumns, writeErr, writeOut } from './output';
 
 /** Exit codes: 0 clean (warnings within --max-warnings), 1 error findings, 2 bad usage, nothing linted, or a failure. */
 const EXIT_OK = 0;
@@ -296,6 +296,8 @@ async function run(argv: string[]): Promise<number> {
   // A report that can be written a file at a time is written as the run goes, and the run keeps no result.
   const stream = !opts.stdin && !fixing && !opts.writeBaseline && !opts.outputFile ? api.formatStream(opts.format, repositoryRoot(), opts.format === 'stylish' ? stylishOptions(opts) : {}) : undefined;
   const tally = new Tally(opts);
+  // A progress line on the terminal is cleared before report lines are written there.
+  const out = bufferedOut(() => progress?.clear());
   if (opts.stdin) {
     const input = { filePath: opts.stdinFilename ?? '<stdin>', overrides, ...(accept ? { accept } : {}) };
     results = fixing ? await fixing.fixBuffer(readStdin(), input) : await api.lintBufferAsync(readStdin(), input);
@@ -304,9 +306,7 @@ async function run(argv: string[]): Promise<number> {
     const threads = threadsOption(opts.threads);
     const onResult = (r: FileResult) => {
       const text = stream!.file(tally.add(r));
-      if (text === '') return;
-      progress?.clear();
-      writeOut(text);
+      if (text !== '') out.write(text);
     };
     const linted: api.LintFilesResult & { notes?: string[] } = fixing
       ? await fixing.fixFiles(paths, { overrides, ...(baseline ? { baseline } : {}), onProgress, write: opts.fix === true, threads, ...(accept ? { accept } : {}) })
@@ -327,8 +327,10 @@ async function run(argv: string[]): Promise<number> {
     say(`recorded ${count} finding${count === 1 ? '' : 's'} in ${opts.writeBaseline}.`);
     return exit;
   }
-  if (stream) writeOut(stream.end());
-  else {
+  if (stream) {
+    out.write(stream.end());
+    out.flush();
+  } else {
     const report = api.report(
       results.map((r) => tally.add(r)),
       { root: repositoryRoot() },

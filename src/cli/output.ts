@@ -24,6 +24,34 @@ export function writeErr(text: string): void {
   write(2, text);
 }
 
+const BUFFER_CHARS = 64 * 1024;
+const BUFFER_MS = 100;
+
+/**
+ * Standard output gathered into writes of 64 KB, or one every 100 ms: a report written as the run goes
+ * costs one system call for many files (a write per file was 4% of a run of small JSON files), and a
+ * terminal still shows it as it comes.
+ */
+export function bufferedOut(beforeWrite?: () => void): { write(text: string): void; flush(): void } {
+  let pending = '';
+  let since = 0;
+  const flush = () => {
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    beforeWrite?.();
+    writeOut(text);
+  };
+  return {
+    write(text) {
+      if (pending === '') since = Date.now();
+      pending += text;
+      if (pending.length >= BUFFER_CHARS || Date.now() - since >= BUFFER_MS) flush();
+    },
+    flush,
+  };
+}
+
 function write(fd: Fd, text: string): void {
   if (text === '' || closed.has(fd)) return;
   if (handedOver.has(fd)) {
