@@ -79,11 +79,18 @@ function stream(fd: Fd): NodeJS.WriteStream {
 
 const guarded = new WeakSet<NodeJS.WriteStream>();
 
-/** Errors of a stream the CLI writes to are handled as the direct writes' are: never an uncaught exception. */
+/**
+ * Errors of a stream the CLI writes to: never an uncaught exception. A stream's error comes after the fact,
+ * when the run may have moved on, so the process ends there: quietly with the run's exit code when the reader
+ * has gone (EPIPE), with one line and exit 2 otherwise.
+ */
 function guard(s: NodeJS.WriteStream, fd: Fd): void {
   if (guarded.has(s)) return;
   guarded.add(s);
-  s.on('error', (err: NodeJS.ErrnoException) => failed(fd, err));
+  s.on('error', (err: NodeJS.ErrnoException) => {
+    failed(fd, err);
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : err.code === 'EPIPE' ? 0 : EXIT_USAGE);
+  });
 }
 
 /** Standard output as a stream, for what speaks a protocol over it (`ecslint lsp`), with the same error handling. */
@@ -91,20 +98,17 @@ export function guardedStdout(): NodeJS.WriteStream {
   return stream(1);
 }
 
+/**
+ * A write that failed. The reader of a pipe that has gone (EPIPE) stopped early on purpose (`ecslint … | head`):
+ * nothing more is written there, and the run's exit code still says what it found. Any other error on
+ * standard output is one line on standard error and exit 2; standard error gone leaves nothing to say it on.
+ */
 function failed(fd: Fd, err: unknown): void {
   const code = (err as NodeJS.ErrnoException).code;
   closed.add(fd);
-  if (code === 'EPIPE') {
-    // The report's reader has gone; the run's exit code still says what it found.
-    if (handedOver.has(fd)) process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    return;
-  }
-  if (fd === 1) {
-    writeErr(`ecslint: cannot write the report: ${code ?? (err as Error).message}.\n`);
-    process.exit(EXIT_USAGE);
-  }
-  // Standard error is gone: nothing is left to say anything on.
-  if (handedOver.has(fd)) process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_USAGE);
+  if (code === 'EPIPE' || fd === 2) return;
+  writeErr(`ecslint: cannot write the report: ${code ?? (err as Error).message}.\n`);
+  process.exit(EXIT_USAGE);
 }
 
 /**
