@@ -9,6 +9,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { BIN, privilegedFargateTaskDefinition, runCli } from './support';
 
+const PLAIN_ENV = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' } as NodeJS.ProcessEnv;
+
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecslint-output-'));
@@ -56,7 +58,8 @@ test("a run to a pipe or a file loads neither Node's stream nor its tty module",
   const probe = `process.on('exit', () => require('fs').writeSync(2, JSON.stringify(process.moduleLoadList.filter((m) => /^NativeModule (stream|tty|net)$/.test(m)))));
 process.argv = [process.argv[0], ${JSON.stringify(BIN)}, '--no-config', ${JSON.stringify(path.join(dir, 'td-0.json'))}];
 require(${JSON.stringify(BIN)});`;
-  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  // No colour asked for: a colour terminal would rightly load chalk and the tty module.
+  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: PLAIN_ENV });
   expect(r.status).toBe(1);
   expect(r.stdout).toContain('privileged');
   expect(JSON.parse(r.stderr)).toEqual([]);
@@ -100,7 +103,7 @@ test("a run of 1,000 files or more caps V8's heap growth (src/cli/heap.ts); a ru
       `process.on('exit', () => require('fs').writeSync(2, JSON.stringify({ v8: process.moduleLoadList.includes('NativeModule v8') })));
 process.argv = [process.argv[0], ${JSON.stringify(BIN)}, '--no-config', '--threads', 'off', '-f', 'compact', ${JSON.stringify(target)}];
 require(${JSON.stringify(BIN)});`;
-    const run = (target: string) => JSON.parse(spawnSync(process.execPath, ['-e', probe(target)], { encoding: 'utf8' }).stderr) as { v8: boolean };
+    const run = (target: string) => JSON.parse(spawnSync(process.execPath, ['-e', probe(target)], { encoding: 'utf8', env: PLAIN_ENV }).stderr) as { v8: boolean };
     expect(run(many).v8).toBe(true);
     expect(run(path.join(dir, 'td-0.json')).v8).toBe(false);
   } finally {

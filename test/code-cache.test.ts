@@ -61,7 +61,7 @@ function loaded(root: string): string[] {
   const probe = `process.on('exit', () => require('fs').writeSync(2, JSON.stringify(process.moduleLoadList)));
 process.argv = [process.argv[0], ${JSON.stringify(bin)}, '--no-config', ${JSON.stringify(EXAMPLES[0])}];
 require(${JSON.stringify(bin)});`;
-  return JSON.parse(spawnSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' }).stderr) as string[];
+  return JSON.parse(spawnSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1' } }).stderr) as string[];
 }
 
 test('a file the build cached and nobody changed is not hashed again (zlib is not loaded); a changed one is', () => {
