@@ -65,7 +65,7 @@ export function reportLoaded(loaded: LoadedFile, config: LintConfig, explicit: b
   const ruleset = rulesetFor(config);
   const key = (f: SourceFile) => path.resolve(f.path);
   const own = key(loaded.file);
-  const lint = (unit: SourceUnit) => lintUnit(unit, ruleset.byKind.get(unit.kind) ?? [], ruleset.docs);
+  const lint = (unit: SourceUnit) => lintUnit(unit, ruleset.rulesFor(unit.kind), ruleset.docs);
   const units: FileOutcome['units'][number][] = [];
   const elsewhere = new Map<string, { file: SourceFile; findings: Map<SourceUnit, Finding[]> }>();
   for (const unit of loaded.units) {

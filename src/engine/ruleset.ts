@@ -8,7 +8,8 @@ import { errorsText, runtimeValidator } from './runtime-validators';
 /** The rules one configuration turns on, compiled and indexed by the kind of unit they check. */
 export interface Ruleset {
   docs: LintConfig['docs'];
-  byKind: ReadonlyMap<UnitKind, CompiledRule[]>;
+  /** The compiled rules for one kind of unit, in rule order: the same array each time. */
+  rulesFor(kind: UnitKind): readonly CompiledRule[];
 }
 
 /** A rule option that does not fit the rule's function: a configuration mistake, reported with the rule's id. */
@@ -48,20 +49,41 @@ function compiledRuleset(config: LintConfig): Ruleset {
   }
   let ruleset = byConfig.get(key);
   if (!ruleset) {
-    const byKind = new Map<UnitKind, CompiledRule[]>();
+    // Each rule's options are checked now: a mistake in them stops the run before any file is read. A team's
+    // own rules, and rules with options, are compiled now too, so that their schemas and paths are checked
+    // as early. The built-in rules as built are compiled the first time a unit of their kind is linted: a run
+    // of task definitions never compiles the service and cluster rules (a quarter of them).
+    const pending = new Map<UnitKind, Array<CompiledRule | (() => CompiledRule | undefined)>>();
     const custom = new Set<EngineRule>(config.customRules ?? []);
     for (const rule of [...engineRules(), ...(config.customRules ?? [])]) {
       const setting = config.rules[rule.id] ?? (inPreset(rule.preset, config.preset) ? rule.severity : 'off');
       if (setting === 'off') continue;
       const configured = withOptions(rule, config.ruleOptions?.[rule.id]);
-      const validatorFor = custom.has(rule) || configured !== rule ? customValidator(configured) : undefined;
-      const compiled = compileRule(configured, setting, config.docs, validatorFor);
-      if (!compiled) continue;
-      const list = byKind.get(compiled.on) ?? [];
-      list.push(compiled);
-      byKind.set(compiled.on, list);
+      const kind = configured.on ?? 'task-definition';
+      const list = pending.get(kind) ?? [];
+      pending.set(kind, list);
+      if (custom.has(rule) || configured !== rule) {
+        const compiled = compileRule(configured, setting, config.docs, customValidator(configured));
+        if (compiled) list.push(compiled);
+      } else list.push(() => compileRule(configured, setting, config.docs));
     }
-    ruleset = { docs: config.docs, byKind };
+    const compiledByKind = new Map<UnitKind, CompiledRule[]>();
+    const docs = config.docs;
+    ruleset = {
+      docs,
+      rulesFor(kind) {
+        let rules = compiledByKind.get(kind);
+        if (!rules) {
+          rules = [];
+          for (const entry of pending.get(kind) ?? []) {
+            const compiled = typeof entry === 'function' ? entry() : entry;
+            if (compiled) rules.push(compiled);
+          }
+          compiledByKind.set(kind, rules);
+        }
+        return rules;
+      },
+    };
     byConfig.set(key, ruleset);
   }
   return ruleset;
