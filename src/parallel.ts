@@ -1,4 +1,3 @@
-import * as os from 'os';
 import * as path from 'path';
 import { ConfigError } from './config/load';
 import type { FileEntry } from './files/expand';
@@ -69,8 +68,11 @@ export function markFinished(counters: Int32Array): void {
  */
 export function threadsFor(count: number, requested: number | 'auto' = 'auto'): number {
   if (requested !== 'auto') return Math.max(1, Math.min(Math.floor(requested), Math.ceil(count / BATCH)));
+  if (count < PARALLEL_THRESHOLD) return 1;
+  // Loaded only for a run large enough to use threads.
+  const os = require('os') as typeof import('os');
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  if (count < PARALLEL_THRESHOLD || cores < 2) return 1;
+  if (cores < 2) return 1;
   return Math.min(cores, 8, Math.ceil(count / (PARALLEL_THRESHOLD / 2)));
 }
 
