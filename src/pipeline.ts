@@ -49,6 +49,18 @@ export function configFor(file: string, settings: RunSettings): { config: LintCo
   return settings.config ? { config: { ...DEFAULT_CONFIG, ...settings.config }, ignored: false } : configForFile(file, settings.overrides ?? {});
 }
 
+/**
+ * Every configuration the run's files get, read and compiled now: a mistake in one (a bad option, a rule
+ * that does not fit) stops the run before any result is handed over, as it stops it before a report is
+ * printed. Configurations are cached by folder, so this reads each configuration file once.
+ */
+export function checkConfigurations(files: readonly FileEntry[], settings: RunSettings): void {
+  for (const entry of settings.config ? files.slice(0, 1) : files) {
+    const { config, ignored } = configFor(entry.path, settings);
+    if (!ignored) rulesetFor(config);
+  }
+}
+
 /** Run the engine on every unit of a loaded file whose links are settled, and report the file. */
 export function finishFile(loaded: LoadedFile, config: LintConfig, explicit: boolean): FileResult | undefined {
   return reportLoaded(loaded, config, explicit).result;

@@ -114,3 +114,16 @@ describe('the CLI writes stylish, compact and github reports as the run goes, ex
     }
   });
 });
+
+test('a configuration mistake in a folder met late in the run stops it before any result is handed over or printed', async () => {
+  mixedFolder();
+  write('zz/.ecslintrc.yaml', 'launchType: LAMBDA\n');
+  write('zz/td.json', privilegedFargateTaskDefinition('late'));
+  const delivered: FileResult[] = [];
+  await expect(lintFiles([dir], { threads: 1, onResult: (r) => delivered.push(r) })).rejects.toThrow(/zz\/\.ecslintrc\.yaml:1:1/);
+  expect(delivered).toEqual([]);
+  const r = spawnSync(process.execPath, [BIN, '--threads', 'off', dir], { cwd: dir, encoding: 'utf8' });
+  expect(r.status).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/\.ecslintrc\.yaml:1:1/);
+});
