@@ -6,7 +6,7 @@ import type { Overrides } from './config/resolve';
 import { builtInRules } from './engine/registry';
 import { expandPaths } from './files/expand';
 import { firstPassesInThreads, threadsFor } from './parallel';
-import { checkConfigurations, collect, configFor, firstPass, firstPassesDelivering, firstPassesInSequence, InternalFailure, lintSource, lintSourceWithRelated, RunSettings } from './pipeline';
+import { checkConfigurations, collect, configFor, firstPass, firstPassesInSequence, InternalFailure, lintSource, lintSourceWithRelated, RunSettings } from './pipeline';
 import { DEFAULT_CONFIG, type LintConfig } from './model/config';
 import type { FileResult, Report, RuleMeta } from './model/finding';
 import { applyBaseline, type Baseline } from './report/baseline';
@@ -161,12 +161,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
   // Terraform configuration reports one file's findings under another (file() targets, a module's files): not streamed.
   const streamed = deliver && !files.some((f) => /\.tf(\.json)?$/i.test(f.path)) ? deliver : undefined;
   if (streamed) checkConfigurations(files, settings);
-  const passes =
-    threads > 1
-      ? firstPassesInThreads(files, settings, threads, options.onProgress, hcl, streamed)
-      : streamed
-        ? firstPassesDelivering(files, settings, streamed, options.onProgress)
-        : firstPassesInSequence(files, settings, options.onProgress);
+  const passes = threads > 1 ? firstPassesInThreads(files, settings, threads, options.onProgress, hcl, streamed) : firstPassesInSequence(files, settings, options.onProgress, streamed);
   if (passes.some((p) => p.kind === 'needs-hcl')) {
     await prepareTerraform().catch(() => undefined);
     passes.forEach((p, i) => {

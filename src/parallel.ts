@@ -89,7 +89,7 @@ export function lintInThreads(files: FileEntry[], settings: RunSettings, threads
 
 /**
  * The first pass of every file, on several threads; see lintInThreads. With `deliver`, results are handed
- * over in the order of the files as soon as they are final, as firstPassesDelivering does on one thread.
+ * over in the order of the files as soon as they are final, as firstPassesInSequence does on one thread.
  */
 export function firstPassesInThreads(
   files: FileEntry[],

@@ -320,36 +320,28 @@ export function lintInSequence(files: readonly FileEntry[], settings: RunSetting
   return collect(files, firstPassesInSequence(files, settings, onProgress), settings);
 }
 
-/** The first pass of every file, one after the other on this thread. */
-export function firstPassesInSequence(files: readonly FileEntry[], settings: RunSettings, onProgress?: (done: number, total: number) => void): FirstPass[] {
+/**
+ * The first pass of every file, one after the other on this thread. With `deliver`, each file's result is
+ * handed over as soon as it is final, in the order of the files, and a run printed this way keeps no result.
+ * A result stops being final-on-arrival at the first file whose services wait for the run's task
+ * definitions, a plan waiting for the HCL parser, a file whose units are written in other files (Terraform),
+ * or a list of container definitions (which a plan may read and report as it reads it): from there on, every
+ * pass is kept whole for `collect`, so the results and their order are those of an ordinary run. The caller
+ * streams only runs without .tf and .tf.json files, whose results can merge with any other file's. A
+ * delivered pass keeps what the second pass links by.
+ */
+export function firstPassesInSequence(files: readonly FileEntry[], settings: RunSettings, onProgress?: (done: number, total: number) => void, deliver?: (result: FileResult) => void): FirstPass[] {
+  const inOrder = deliver && new InOrder(deliver);
   const passes = files.map((entry, done) => {
     onProgress?.(done, files.length);
-    return firstPass(entry, settings);
+    const pass = firstPass(entry, settings);
+    return inOrder ? inOrder.take(pass) : pass;
   });
   onProgress?.(files.length, files.length);
   return passes;
 }
 
-/**
- * The first pass of every file on this thread, handing each file's result to `deliver` as soon as it is final,
- * in the order of the files: a run printed this way keeps no result. A result stops being final-on-arrival at
- * the first file whose services wait for the run's task definitions, a plan waiting for the HCL parser, a
- * file whose units are written in other files (Terraform), or a list of container definitions (which a plan
- * may read and report as it reads it): from there on, every pass is kept whole for `collect`, so the results
- * and their order are those of an ordinary run. The caller streams only runs without .tf and .tf.json files,
- * whose results can merge with any other file's. A delivered pass keeps what the second pass links by.
- */
-export function firstPassesDelivering(files: readonly FileEntry[], settings: RunSettings, deliver: (result: FileResult) => void, onProgress?: (done: number, total: number) => void): FirstPass[] {
-  const inOrder = new InOrder(deliver);
-  const passes = files.map((entry, done): FirstPass => {
-    onProgress?.(done, files.length);
-    return inOrder.take(firstPass(entry, settings));
-  });
-  onProgress?.(files.length, files.length);
-  return passes;
-}
-
-/** The passes of a run, taken in the order of the files: each result is delivered while none before it waits (see firstPassesDelivering). */
+/** The passes of a run, taken in the order of the files: each result is delivered while none before it waits (see firstPassesInSequence). */
 export class InOrder {
   private holding = false;
 

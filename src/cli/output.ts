@@ -3,9 +3,8 @@ import * as fs from 'fs';
 /**
  * The CLI's standard output and error, written to their file descriptors. Node builds `process.stdout`
  * and `process.stderr` as streams on first use, which loads its stream modules: 2.5 ms of a one-file run
- * whose output is a file, 5 ms when it is a pipe (a pre-commit hook, a CI step). A lint run writes its
- * report once, synchronously, as Node itself does for files and for pipes on Linux, so the descriptors
- * do. A descriptor that cannot take more now (EAGAIN: a non-blocking pipe whose reader is slow) hands the
+ * whose output is a file, 5 ms when it is a pipe (a pre-commit hook, a CI step). The writes here are
+ * synchronous, as Node's own are for files and for pipes on Linux. A descriptor that cannot take more now (EAGAIN: a non-blocking pipe whose reader is slow) hands the
  * rest, and everything after it, to Node's stream, which waits for the reader before the process exits.
  */
 
